@@ -1,0 +1,2 @@
+/** Arakoon's client protocol (both directions) and a Java client over plain JDK sockets. */
+package io.rarakoon.client;
