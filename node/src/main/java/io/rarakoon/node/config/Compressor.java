@@ -1,0 +1,7 @@
+package io.rarakoon.node.config;
+
+/** How completed WAL segments are stored. */
+public enum Compressor {
+    NONE,
+    ZSTD
+}
