@@ -1,0 +1,231 @@
+package io.rarakoon.kv;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A compact ordered map from byte-array keys (unsigned order) to byte-array values: sorted leaf
+ * blocks of parallel key and value arrays, indexed by a TreeMap from each leaf's fence (a key that
+ * is at most the leaf's smallest key) to the leaf. A TreeMap entry per key would cost about 100
+ * bytes beyond key and value; here an entry costs its two arrays plus two references and a share of
+ * its leaf's free slots (docs/kv-store.md has the measured figure).
+ *
+ * <p>Leaves partition the key space: a leaf holds the keys from its fence up to the next leaf's
+ * fence. The first leaf's fence is the empty key, so every key has a leaf. Arrays handed in become
+ * owned by the map and are never modified. Not thread-safe.
+ */
+final class LeafMap {
+
+    /** Called for each entry of a walk; returns false to stop the walk. */
+    @FunctionalInterface
+    interface Visitor {
+        boolean visit(byte[] key, byte[] value);
+    }
+
+    private final int leafEntriesMax;
+    private final TreeMap<Bytes, Leaf> leaves = new TreeMap<>();
+    private long size;
+
+    LeafMap(int leafEntriesMax) {
+        if (leafEntriesMax < 4) {
+            throw new IllegalArgumentException("leafEntriesMax " + leafEntriesMax + " < 4");
+        }
+        this.leafEntriesMax = leafEntriesMax;
+        leaves.put(Bytes.EMPTY, new Leaf(leafEntriesMax));
+    }
+
+    long size() {
+        return size;
+    }
+
+    /** The value of {@code key}, or null. */
+    byte[] get(byte[] key) {
+        Leaf leaf = leafFor(key).getValue();
+        int index = leaf.search(key);
+        return index >= 0 ? leaf.values[index] : null;
+    }
+
+    /** Stores {@code value} under {@code key}; returns the previous value or null. */
+    byte[] put(byte[] key, byte[] value) {
+        Map.Entry<Bytes, Leaf> entry = leafFor(key);
+        Leaf leaf = entry.getValue();
+        int index = leaf.search(key);
+        if (index >= 0) {
+            byte[] old = leaf.values[index];
+            leaf.values[index] = value;
+            return old;
+        }
+        int position = -index - 1;
+        if (leaf.size == leafEntriesMax) {
+            boolean appendAtEnd = position == leaf.size && leaves.lastEntry().getValue() == leaf;
+            if (appendAtEnd) {
+                // Ascending inserts (and restores) fill leaves completely instead of half.
+                Leaf fresh = new Leaf(leafEntriesMax);
+                fresh.insert(0, key, value);
+                leaves.put(Bytes.wrap(key), fresh);
+                size++;
+                return null;
+            }
+            Leaf right = leaf.splitOffUpperHalf(leafEntriesMax);
+            leaves.put(Bytes.wrap(right.keys[0]), right);
+            if (position > leaf.size) {
+                leaf = right;
+                position -= entry.getValue().size;
+            }
+        }
+        leaf.insert(position, key, value);
+        size++;
+        return null;
+    }
+
+    /** Removes {@code key}; returns the removed value or null. */
+    byte[] remove(byte[] key) {
+        Map.Entry<Bytes, Leaf> entry = leafFor(key);
+        Leaf leaf = entry.getValue();
+        int index = leaf.search(key);
+        if (index < 0) {
+            return null;
+        }
+        byte[] old = leaf.values[index];
+        leaf.delete(index);
+        size--;
+        if (leaf.size < leafEntriesMax / 4) {
+            mergeWithNeighbour(entry);
+        }
+        return old;
+    }
+
+    /** Keeps leaves at least a quarter full on average, and drops empty ones, after removals. */
+    private void mergeWithNeighbour(Map.Entry<Bytes, Leaf> entry) {
+        int mergedEntriesMax = leafEntriesMax * 3 / 4;
+        Leaf leaf = entry.getValue();
+        Map.Entry<Bytes, Leaf> next = leaves.higherEntry(entry.getKey());
+        if (next != null && leaf.size + next.getValue().size <= mergedEntriesMax) {
+            leaf.appendAll(next.getValue());
+            leaves.remove(next.getKey());
+            return;
+        }
+        Map.Entry<Bytes, Leaf> previous = leaves.lowerEntry(entry.getKey());
+        if (previous == null) {
+            return;
+        }
+        if (leaf.size == 0 || previous.getValue().size + leaf.size <= mergedEntriesMax) {
+            previous.getValue().appendAll(leaf);
+            leaves.remove(entry.getKey());
+        }
+    }
+
+    /**
+     * Visits entries in ascending order starting at {@code low} (included if {@code inclusive}),
+     * until the visitor returns false or the map ends.
+     */
+    void walkUp(byte[] low, boolean inclusive, Visitor visitor) {
+        Map.Entry<Bytes, Leaf> entry = leafFor(low);
+        int index = entry.getValue().search(low);
+        int position = index >= 0 ? (inclusive ? index : index + 1) : -index - 1;
+        while (entry != null) {
+            Leaf leaf = entry.getValue();
+            for (int i = position; i < leaf.size; i++) {
+                if (!visitor.visit(leaf.keys[i], leaf.values[i])) {
+                    return;
+                }
+            }
+            entry = leaves.higherEntry(entry.getKey());
+            position = 0;
+        }
+    }
+
+    /**
+     * Visits entries in descending order starting at {@code high} (included if {@code inclusive};
+     * null = start at the greatest key), until the visitor returns false or the map ends.
+     */
+    void walkDown(byte[] high, boolean inclusive, Visitor visitor) {
+        Map.Entry<Bytes, Leaf> entry = high == null ? leaves.lastEntry() : leafFor(high);
+        int position = entry.getValue().size - 1;
+        if (high != null) {
+            int index = entry.getValue().search(high);
+            position = index >= 0 ? (inclusive ? index : index - 1) : -index - 2;
+        }
+        while (entry != null) {
+            Leaf leaf = entry.getValue();
+            for (int i = position; i >= 0; i--) {
+                if (!visitor.visit(leaf.keys[i], leaf.values[i])) {
+                    return;
+                }
+            }
+            entry = leaves.lowerEntry(entry.getKey());
+            if (entry != null) {
+                position = entry.getValue().size - 1;
+            }
+        }
+    }
+
+    private Map.Entry<Bytes, Leaf> leafFor(byte[] key) {
+        return leaves.floorEntry(Bytes.wrap(key));
+    }
+
+    /** A sorted block of entries; slots at and beyond {@code size} are null. */
+    private static final class Leaf {
+        final byte[][] keys;
+        final byte[][] values;
+        int size;
+
+        Leaf(int entriesMax) {
+            keys = new byte[entriesMax][];
+            values = new byte[entriesMax][];
+        }
+
+        /** Index of {@code key}, or (-(insertion point) - 1), as Arrays.binarySearch. */
+        int search(byte[] key) {
+            int low = 0;
+            int high = size - 1;
+            while (low <= high) {
+                int middle = (low + high) >>> 1;
+                int order = Arrays.compareUnsigned(keys[middle], key);
+                if (order < 0) {
+                    low = middle + 1;
+                } else if (order > 0) {
+                    high = middle - 1;
+                } else {
+                    return middle;
+                }
+            }
+            return -low - 1;
+        }
+
+        void insert(int position, byte[] key, byte[] value) {
+            System.arraycopy(keys, position, keys, position + 1, size - position);
+            System.arraycopy(values, position, values, position + 1, size - position);
+            keys[position] = key;
+            values[position] = value;
+            size++;
+        }
+
+        void delete(int position) {
+            System.arraycopy(keys, position + 1, keys, position, size - position - 1);
+            System.arraycopy(values, position + 1, values, position, size - position - 1);
+            size--;
+            keys[size] = null;
+            values[size] = null;
+        }
+
+        Leaf splitOffUpperHalf(int entriesMax) {
+            Leaf right = new Leaf(entriesMax);
+            int keep = size / 2;
+            right.size = size - keep;
+            System.arraycopy(keys, keep, right.keys, 0, right.size);
+            System.arraycopy(values, keep, right.values, 0, right.size);
+            Arrays.fill(keys, keep, size, null);
+            Arrays.fill(values, keep, size, null);
+            size = keep;
+            return right;
+        }
+
+        void appendAll(Leaf other) {
+            System.arraycopy(other.keys, 0, keys, size, other.size);
+            System.arraycopy(other.values, 0, values, size, other.size);
+            size += other.size;
+        }
+    }
+}
