@@ -1,0 +1,229 @@
+package io.rarakoon.wal;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.random.RandomGenerator;
+
+/**
+ * A {@link Disk} in memory that models what survives a power loss, for tests and the simulator.
+ *
+ * <p>Each file keeps its durable bytes (as of its last {@code force}) and the pending writes and
+ * truncations since then. The directory keeps its durable name table (as of the last {@link
+ * #syncDirectory}) next to the current one. {@link #crash()} drops everything pending: unforced
+ * bytes vanish, a file created or renamed without a directory sync disappears or reverts to its old
+ * name, a deleted file comes back. {@link #crash(RandomGenerator)} may in addition keep, per file,
+ * a prefix of the pending writes with the last kept write torn at a random length; the caller's
+ * generator makes this deterministic. Handles opened before a crash fail afterwards.
+ *
+ * <p>Thread-safe: every operation holds the disk's monitor.
+ */
+public final class MemoryDisk implements Disk {
+
+    private final TreeMap<String, Node> names = new TreeMap<>();
+    private final TreeMap<String, Node> durableNames = new TreeMap<>();
+    private long generation;
+
+    @Override
+    public synchronized List<String> list() {
+        return new ArrayList<>(names.keySet());
+    }
+
+    @Override
+    public synchronized DiskFile open(String name) throws IOException {
+        Node node = names.get(name);
+        if (node == null) {
+            throw new NoSuchFileException(name);
+        }
+        return new MemoryFile(node, generation);
+    }
+
+    @Override
+    public synchronized DiskFile create(String name) throws IOException {
+        if (names.containsKey(name)) {
+            throw new FileAlreadyExistsException(name);
+        }
+        Node node = new Node();
+        names.put(name, node);
+        return new MemoryFile(node, generation);
+    }
+
+    @Override
+    public synchronized void rename(String from, String to) throws IOException {
+        Node node = names.remove(from);
+        if (node == null) {
+            throw new NoSuchFileException(from);
+        }
+        names.put(to, node);
+    }
+
+    @Override
+    public synchronized void delete(String name) throws IOException {
+        if (names.remove(name) == null) {
+            throw new NoSuchFileException(name);
+        }
+    }
+
+    @Override
+    public synchronized void syncDirectory() {
+        durableNames.clear();
+        durableNames.putAll(names);
+    }
+
+    /** Simulates a power loss that keeps nothing unforced; see the class comment. */
+    public synchronized void crash() {
+        crash(null);
+    }
+
+    /**
+     * Simulates a power loss in which each file may keep a prefix of its pending writes, the last
+     * kept one torn at a length drawn from {@code random}; files are visited in name order so a
+     * seeded generator gives the same result every time.
+     */
+    public synchronized void crash(RandomGenerator random) {
+        generation++;
+        names.clear();
+        for (Map.Entry<String, Node> named : durableNames.entrySet()) {
+            Node node = named.getValue();
+            node.crash(random);
+            names.put(named.getKey(), node);
+        }
+    }
+
+    /** A change not yet forced: a write ({@code bytes != null}) or a truncation to {@code size}. */
+    private record Pending(long offset, byte[] bytes, long size) {}
+
+    /** The contents of one file, shared by its handles and its names. */
+    private static final class Node {
+        private byte[] durable = new byte[0];
+        private byte[] current = new byte[0];
+        private final List<Pending> pending = new ArrayList<>();
+
+        void write(long offset, byte[] bytes, int from, int length) {
+            byte[] copy = Arrays.copyOfRange(bytes, from, from + length);
+            pending.add(new Pending(offset, copy, 0));
+            current = applied(current, pending.get(pending.size() - 1));
+        }
+
+        void truncate(long size) {
+            pending.add(new Pending(0, null, size));
+            current = applied(current, pending.get(pending.size() - 1));
+        }
+
+        void force() {
+            durable = current;
+            pending.clear();
+        }
+
+        void crash(RandomGenerator random) {
+            byte[] survived = durable;
+            if (random != null && !pending.isEmpty()) {
+                int kept = random.nextInt(pending.size() + 1);
+                for (int i = 0; i < kept; i++) {
+                    Pending change = pending.get(i);
+                    if (i == kept - 1 && change.bytes() != null) {
+                        int tornLength = random.nextInt(change.bytes().length + 1);
+                        change =
+                                new Pending(
+                                        change.offset(),
+                                        Arrays.copyOf(change.bytes(), tornLength),
+                                        0);
+                    }
+                    survived = applied(survived, change);
+                }
+            }
+            durable = survived;
+            current = survived;
+            pending.clear();
+        }
+
+        private static byte[] applied(byte[] content, Pending change) {
+            if (change.bytes() == null) {
+                return Arrays.copyOf(content, (int) Math.min(content.length, change.size()));
+            }
+            long end = change.offset() + change.bytes().length;
+            byte[] result = Arrays.copyOf(content, (int) Math.max(content.length, end));
+            System.arraycopy(
+                    change.bytes(), 0, result, (int) change.offset(), change.bytes().length);
+            return result;
+        }
+    }
+
+    /** A handle on a node, valid until the next crash. */
+    private final class MemoryFile implements DiskFile {
+        private final Node node;
+        private final long openedInGeneration;
+
+        MemoryFile(Node node, long openedInGeneration) {
+            this.node = node;
+            this.openedInGeneration = openedInGeneration;
+        }
+
+        @Override
+        public long sizeBytes() throws IOException {
+            synchronized (MemoryDisk.this) {
+                checkAlive();
+                return node.current.length;
+            }
+        }
+
+        @Override
+        public int read(long offsetBytes, byte[] into, int from, int lengthBytes)
+                throws IOException {
+            synchronized (MemoryDisk.this) {
+                checkAlive();
+                byte[] content = node.current;
+                if (offsetBytes >= content.length) {
+                    return -1;
+                }
+                int count = (int) Math.min(lengthBytes, content.length - offsetBytes);
+                System.arraycopy(content, (int) offsetBytes, into, from, count);
+                return count;
+            }
+        }
+
+        @Override
+        public void write(long offsetBytes, byte[] bytes, int from, int lengthBytes)
+                throws IOException {
+            if (offsetBytes + lengthBytes > Integer.MAX_VALUE - 8) {
+                throw new IOException("MemoryDisk files are limited to 2 GiB");
+            }
+            synchronized (MemoryDisk.this) {
+                checkAlive();
+                node.write(offsetBytes, bytes, from, lengthBytes);
+            }
+        }
+
+        @Override
+        public void force() throws IOException {
+            synchronized (MemoryDisk.this) {
+                checkAlive();
+                node.force();
+            }
+        }
+
+        @Override
+        public void truncate(long sizeBytes) throws IOException {
+            synchronized (MemoryDisk.this) {
+                checkAlive();
+                node.truncate(sizeBytes);
+            }
+        }
+
+        @Override
+        public void close() {
+            // Nothing to release: the node lives as long as a name or a handle refers to it.
+        }
+
+        private void checkAlive() throws IOException {
+            if (openedInGeneration != generation) {
+                throw new IOException("file handle opened before a crash");
+            }
+        }
+    }
+}
