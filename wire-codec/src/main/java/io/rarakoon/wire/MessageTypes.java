@@ -1,0 +1,23 @@
+package io.rarakoon.wire;
+
+import com.esotericsoftware.kryo.Serializer;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The one ordered list of message types on the wire: a type's tag is its position here. Adding a
+ * type is one entry at the end plus its serializer. Never reorder or remove an entry: that changes
+ * the meaning of tags on the wire, which needs a new {@link Handshake#PROTOCOL_VERSION}.
+ */
+final class MessageTypes {
+    /** One registered type and how to make its (stateless) serializer. */
+    record Entry<T>(Class<T> type, Supplier<Serializer<T>> serializer) {}
+
+    static final List<Entry<?>> ALL =
+            List.of(
+                    new Entry<>(Handshake.class, HandshakeSerializer::new),
+                    new Entry<>(CatchupEntry.class, CatchupEntrySerializer::new),
+                    new Entry<>(SnapshotChunk.class, SnapshotChunkSerializer::new));
+
+    private MessageTypes() {}
+}

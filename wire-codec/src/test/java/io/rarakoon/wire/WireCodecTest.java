@@ -1,0 +1,162 @@
+package io.rarakoon.wire;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Examples of bad input and the typed errors it gets (each naming field, value and limit), plus the
+ * incremental {@link FrameReader} under byte-by-byte feeding. Inputs are hand-built hex frames.
+ */
+class WireCodecTest {
+    private final WireCodec codec = new WireCodec();
+
+    private String errorOf(String hex) {
+        MalformedFrameException error =
+                assertThrows(
+                        MalformedFrameException.class,
+                        () -> codec.decode(HexFormat.of().parseHex(hex)));
+        return error.getMessage();
+    }
+
+    /** A frame around the body hex, with the correct little-endian length prefix. */
+    private static String frame(String bodyHex) {
+        int length = bodyHex.length() / 2;
+        return String.format(
+                        "%02x%02x%02x%02x",
+                        length & 0xff, (length >>> 8) & 0xff, (length >>> 16) & 0xff, length >>> 24)
+                + bodyHex;
+    }
+
+    private static final String INDEX_ONE = "0100000000000000";
+
+    @Test
+    void rejectsUnknownTag() {
+        assertEquals("tag 200 unknown: 3 types registered", errorOf(frame("c8")));
+    }
+
+    @Test
+    void rejectsOversizedAndNegativeFrameLengths() {
+        assertEquals("frame length 33554433 outside [1, 33554432]", errorOf("01000002"));
+        assertEquals("frame length -1 outside [1, 33554432]", errorOf("ffffffff"));
+        assertEquals("frame length 0 outside [1, 33554432]", errorOf("00000000"));
+    }
+
+    @Test
+    void rejectsLengthDisagreeingWithTheBytesPresent() {
+        assertEquals(
+                "frame length 5 does not match the 1 body bytes present", errorOf("0500000001"));
+    }
+
+    @Test
+    void rejectsOversizedPayloadBeforeAllocating() {
+        // CatchupEntry, index 1, payload length varint 0x7fffffff (2 GiB): refused, not allocated.
+        assertEquals(
+                "CatchupEntry: payload length 2147483647 outside [0, 33554368]",
+                errorOf(frame("01" + INDEX_ONE + "ffffffff07")));
+    }
+
+    @Test
+    void rejectsNegativeVarintLength() {
+        assertEquals(
+                "CatchupEntry: payload length -1 outside [0, 33554368]",
+                errorOf(frame("01" + INDEX_ONE + "ffffffff0f")));
+    }
+
+    @Test
+    void rejectsTruncatedFields() {
+        assertEquals(
+                "CatchupEntry: index truncated: needs 8 bytes, 2 remain", errorOf(frame("0100ff")));
+        assertEquals(
+                "CatchupEntry: payload truncated: needs 3 bytes, 1 remain",
+                errorOf(frame("01" + INDEX_ONE + "0361")));
+        assertEquals(
+                "CatchupEntry: payload length truncated", errorOf(frame("01" + INDEX_ONE + "ff")));
+    }
+
+    @Test
+    void rejectsTrailingBytes() {
+        assertEquals(
+                "CatchupEntry: 2 trailing bytes", errorOf(frame("01" + INDEX_ONE + "00" + "abcd")));
+    }
+
+    @Test
+    void rejectsBadMagicAndBadUtf8InHandshake() {
+        assertEquals(
+                "Handshake: handshake magic 0xdeadbeef is not 0x52524b4e",
+                errorOf(frame("00" + "efbeadde" + "01000000" + "0161" + "0162")));
+        assertEquals(
+                "Handshake: clusterId is not valid UTF-8",
+                errorOf(frame("00" + "4e4b5252" + "01000000" + "01ff" + "0162")));
+    }
+
+    @Test
+    void rejectsNegativeIndexAndNonBooleanFlag() {
+        assertEquals(
+                "CatchupEntry: index -1 is negative",
+                errorOf(frame("01" + "ffffffffffffffff" + "00")));
+        assertEquals(
+                "SnapshotChunk: last byte 2 is neither 0 nor 1",
+                errorOf(frame("02" + "0000000000000000" + "00" + "02")));
+    }
+
+    @Test
+    void refusesToEncodeAnUnregisteredType() {
+        assertThrows(IllegalArgumentException.class, () -> codec.encode("not a message"));
+    }
+
+    @Test
+    void readerSplitsAStreamFedByteByByte() throws MalformedFrameException {
+        List<Object> messages = new ArrayList<>(MessageSamples.all().values());
+        List<byte[]> frames = new ArrayList<>();
+        for (Object message : messages) {
+            frames.add(codec.encode(message));
+        }
+        FrameReader reader = new FrameReader();
+        List<Object> decoded = new ArrayList<>();
+        for (byte[] frame : frames) {
+            for (int i = 0; i < frame.length; i++) {
+                reader.feed(frame, i, 1);
+                Optional<byte[]> body = reader.next(Limits.FRAME_BYTES_MAX);
+                if (body.isPresent()) {
+                    decoded.add(codec.decodeBody(body.get()));
+                }
+            }
+        }
+        assertEquals(messages, decoded);
+        assertEquals(0, reader.pendingBytes());
+    }
+
+    @Test
+    void readerRefusesAFrameAboveTheCallersLimitBeforeItsBodyArrives() {
+        FrameReader reader = new FrameReader();
+        reader.feed(HexFormat.of().parseHex("01040000"), 0, 4);
+        MalformedFrameException error =
+                assertThrows(
+                        MalformedFrameException.class,
+                        () -> reader.next(Limits.HANDSHAKE_FRAME_BYTES_MAX));
+        assertEquals("frame length 1025 outside [1, 1024]", error.getMessage());
+    }
+
+    @Test
+    void largeFramesRoundTrip() throws MalformedFrameException {
+        byte[] chunk = new byte[Limits.SNAPSHOT_CHUNK_BYTES_MAX];
+        chunk[chunk.length - 1] = 7;
+        SnapshotChunk message = new SnapshotChunk(0, chunk, true);
+        byte[] frame = codec.encode(message);
+        assertEquals(message, codec.decode(frame));
+        FrameReader reader = new FrameReader();
+        reader.feed(frame, 0, frame.length);
+        assertArrayEquals(
+                java.util.Arrays.copyOfRange(frame, 4, frame.length),
+                reader.next(Limits.FRAME_BYTES_MAX).orElseThrow());
+        assertTrue(message.toString().contains("1048576 bytes"));
+    }
+}
