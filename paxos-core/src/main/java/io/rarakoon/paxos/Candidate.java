@@ -56,10 +56,12 @@ final class Candidate {
             turn.note("ignored-duplicate-promise", from + " " + promise);
             return state;
         }
-        if (promise.nextIndex() > waiting.index()) {
+        if (promise.nextIndex() > waiting.index() + 1
+                || (promise.nextIndex() == waiting.index() + 1 && promise.accepted().isEmpty())) {
             return Follower.startCatchup(turn, state, from);
         }
-        // A promiser behind our index holds nothing at it, and its promise binds every index.
+        // A promiser behind our index holds nothing at it, and its promise binds every index;
+        // one that applied our index reports the chosen value.
         SortedMap<NodeId, Optional<LogEntry>> promises = new TreeMap<>(waiting.promises());
         promises.put(from, promise.accepted().filter(e -> e.index() == waiting.index()));
         WaitForPromises counted =

@@ -70,7 +70,7 @@ final class Follower {
             turn.note("dropped-prepare-lease", from + " " + prepare + " " + state.lease());
             return state;
         }
-        if (prepare.term() <= state.promisedTerm() || prepare.index() < state.nextIndex()) {
+        if (prepare.term() <= state.promisedTerm() || isAhead(state, prepare.index())) {
             turn.send(from, nak);
             turn.note("refused-prepare", from + " " + prepare + " answered " + nak);
             return state;
@@ -80,6 +80,19 @@ final class Follower {
             return state;
         }
         return promise(turn, state, from, prepare);
+    }
+
+    /**
+     * True when this node applied a value at or above the candidate's index that it cannot report.
+     * The last applied value can be reported: a candidate one behind (as every follower is right
+     * after a master steps down) then re-proposes the chosen value instead of having to catch up
+     * first.
+     */
+    private static boolean isAhead(PaxosState state, long candidateIndex) {
+        boolean lastApplied =
+                state.lastAccepted().filter(e -> e.index() == state.appliedIndex()).isPresent();
+        return candidateIndex < state.appliedIndex()
+                || (candidateIndex == state.appliedIndex() && !lastApplied);
     }
 
     private static PaxosState promise(Turn turn, PaxosState state, NodeId from, Prepare prepare) {

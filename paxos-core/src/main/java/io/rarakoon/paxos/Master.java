@@ -52,31 +52,45 @@ final class Master {
 
     /** Counts an Accepted for the value in flight. */
     static PaxosState onAccepted(Turn turn, PaxosState state, NodeId from, Accepted accepted) {
-        Cluster cluster = turn.cluster();
-        if (!(state.roleState() instanceof WaitForAccepteds waiting)
+        PaxosState handing = handOverToPreferred(turn, state, from, accepted);
+        if (!(handing.roleState() instanceof WaitForAccepteds waiting)
                 || accepted.term() != waiting.proposal().term()
                 || accepted.index() != waiting.proposal().index()
-                || !cluster.isVoter(from)) {
-            turn.note("ignored-stale-accepted", from + " " + accepted);
-            return state;
+                || !turn.cluster().isVoter(from)) {
+            turn.note("ignored-late-accepted", from + " " + accepted);
+            return handing;
         }
         if (waiting.accepted().contains(from)) {
             turn.note("ignored-duplicate-accepted", from + " " + accepted);
-            return state;
-        }
-        MasterWork work = waiting.work();
-        if (cluster.isNonPreferred(turn.self())
-                && cluster.masters().contains(from)
-                && !work.steppingDown()) {
-            // A preferred master is up to date: stop renewing so that it takes over (§1.12).
-            turn.note("handing-over", "preferred master " + from + " is up to date");
-            work = work.steppingDown(work.dropWaiters());
+            return handing;
         }
         SortedSet<NodeId> voters = new TreeSet<>(waiting.accepted());
         voters.add(from);
         WaitForAccepteds counted =
-                new WaitForAccepteds(waiting.proposal(), voters, waiting.deadlineMillis(), work);
-        return checkAccepteds(turn, state.withRole(counted), counted);
+                new WaitForAccepteds(
+                        waiting.proposal(), voters, waiting.deadlineMillis(), waiting.work());
+        return checkAccepteds(turn, handing.withRole(counted), counted);
+    }
+
+    /**
+     * A non-preferred master that hears a preferred master accept a current value stops renewing,
+     * so that the preferred master takes over when the lease ends (spec §1.12).
+     */
+    private static PaxosState handOverToPreferred(
+            Turn turn, PaxosState state, NodeId from, Accepted accepted) {
+        Cluster cluster = turn.cluster();
+        Optional<MasterWork> work = state.masterWork();
+        boolean upToDate =
+                accepted.term() == state.promisedTerm() && accepted.index() >= state.appliedIndex();
+        if (work.isEmpty()
+                || work.get().steppingDown()
+                || !upToDate
+                || !cluster.isNonPreferred(turn.self())
+                || !cluster.masters().contains(from)) {
+            return state;
+        }
+        turn.note("handing-over", "preferred master " + from + " is up to date");
+        return withWork(state, work.get().steppingDown(work.get().dropWaiters()));
     }
 
     private static PaxosState checkAccepteds(
@@ -183,13 +197,18 @@ final class Master {
         return dictate(turn, state);
     }
 
-    /** A master refused by a node that follows a higher term, or that is ahead, steps down. */
+    /**
+     * A master refused by a node that is ahead catches up. Refused by a node that promised a higher
+     * term (say one that ran while cut off), it runs again above that term at once: while its lease
+     * holds, the voters promise only to it, so it keeps the role.
+     */
     static PaxosState onNak(Turn turn, PaxosState state, NodeId from, Nak nak) {
         if (nak.nextIndex() > state.nextIndex()) {
             return Follower.startCatchup(turn, state, from);
         }
         if (nak.currentTerm() > state.promisedTerm()) {
-            return stepDown(turn, state, from + " follows term " + nak.currentTerm());
+            String reason = from + " follows term " + nak.currentTerm();
+            return Candidate.start(turn, stepDown(turn, state, reason));
         }
         turn.note("ignored-nak", from + " " + nak);
         return state;
