@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * A stand-in for the store in collapse tests: its state is the map index -> last payload, so a head
  * built by the collapser can be compared with the log it folded.
  */
-final class FakeHead implements HeadBuilder {
+class FakeHead implements HeadBuilder {
     final TreeMap<Long, byte[]> state = new TreeMap<>();
     boolean loaded;
 
@@ -23,7 +23,7 @@ final class FakeHead implements HeadBuilder {
     }
 
     @Override
-    public void apply(long index, byte[] payload) {
+    public void apply(long index, byte[] payload) throws IOException {
         if (!state.isEmpty() && index <= state.lastKey()) {
             throw new AssertionError("applied " + index + " after " + state.lastKey());
         }
