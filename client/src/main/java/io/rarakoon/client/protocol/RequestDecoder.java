@@ -117,7 +117,12 @@ public final class RequestDecoder {
                             Command.MAGIC,
                             RequestEncoder.PROTOCOL_VERSION));
         }
-        ByteString seen = r.readString("prologue cluster_id", Limits.CLUSTER_ID_BYTES_MAX);
+        ByteString seen;
+        try {
+            seen = r.readString("prologue cluster_id", Limits.CLUSTER_ID_BYTES_MAX);
+        } catch (WireException.Malformed e) {
+            throw badPrologue(e.error.message()); // prologue failures close without a reply
+        }
         if (!seen.equals(clusterId)) {
             throw badPrologue("prologue cluster_id " + seen + " is not " + clusterId);
         }
