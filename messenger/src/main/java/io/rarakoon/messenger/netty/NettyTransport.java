@@ -1,0 +1,163 @@
+package io.rarakoon.messenger.netty;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.rarakoon.messenger.Acceptor;
+import io.rarakoon.messenger.PeerAddress;
+import io.rarakoon.messenger.StreamHandler;
+import io.rarakoon.messenger.Transport;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The production {@link Transport}: TCP over Netty, with native epoll when it is available and NIO
+ * otherwise. It listens from the moment it is bound (accepted streams are closed until {@link
+ * #listen} names an acceptor), and its event loops also run the timer. Each stream's outbound queue
+ * has a high-water mark, so writers that check {@code isWritable} bound its bytes.
+ *
+ * <p>Thread-safety: all methods may be called from any thread.
+ */
+public final class NettyTransport implements Transport, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NettyTransport.class);
+
+    /**
+     * Outbound bytes queued per stream above which it reports "not writable": 256 KiB, a few
+     * milliseconds of a 1 Gbit/s link, so a slow peer costs little memory and its excess piles up
+     * in the (dropping) send buffer instead.
+     */
+    static final int WRITE_BUFFER_BYTES_HIGH = 256 * 1024;
+
+    /** Outbound bytes below which a stream is writable again. */
+    static final int WRITE_BUFFER_BYTES_LOW = 64 * 1024;
+
+    /** How long a TCP connect may take before Netty fails it, in milliseconds. */
+    static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+
+    /** How long {@link #close} waits for the event loops to stop, in seconds. */
+    static final int SHUTDOWN_TIMEOUT_SECONDS = 10;
+
+    private static final WriteBufferWaterMark WATER_MARK =
+            new WriteBufferWaterMark(WRITE_BUFFER_BYTES_LOW, WRITE_BUFFER_BYTES_HIGH);
+
+    private final EventLoopGroup group;
+    private final Class<? extends SocketChannel> channelType;
+    private final Channel serverChannel;
+    private volatile Acceptor acceptor;
+
+    private NettyTransport(
+            EventLoopGroup group, Class<? extends SocketChannel> channelType, Channel server) {
+        this.group = group;
+        this.channelType = channelType;
+        this.serverChannel = server;
+    }
+
+    /**
+     * Binds a listening socket and starts the event loops. Returns once the socket is bound.
+     *
+     * @param host the address to listen on, such as "127.0.0.1"
+     * @param port the port, or 0 for an ephemeral one (see {@link #localPort()})
+     * @param threadCount event-loop threads, at least 1
+     * @throws IOException if the address cannot be bound
+     */
+    public static NettyTransport bind(String host, int port, int threadCount) throws IOException {
+        boolean epoll = Epoll.isAvailable();
+        EventLoopGroup group =
+                epoll ? new EpollEventLoopGroup(threadCount) : new NioEventLoopGroup(threadCount);
+        Class<? extends ServerChannel> serverType =
+                epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        Class<? extends SocketChannel> channelType =
+                epoll ? EpollSocketChannel.class : NioSocketChannel.class;
+        NettyTransport[] transport = new NettyTransport[1];
+        ChannelFuture bound =
+                new ServerBootstrap()
+                        .group(group)
+                        .channel(serverType)
+                        .option(ChannelOption.SO_REUSEADDR, true)
+                        .childOption(ChannelOption.TCP_NODELAY, true)
+                        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                        .childHandler(
+                                new ChannelInitializer<SocketChannel>() {
+                                    @Override
+                                    protected void initChannel(SocketChannel channel) {
+                                        channel.pipeline()
+                                                .addLast(
+                                                        StreamChannelHandler.accepted(
+                                                                () -> transport[0].acceptor));
+                                    }
+                                })
+                        .bind(host, port)
+                        .awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            throw new IOException("cannot bind " + host + ":" + port, bound.cause());
+        }
+        transport[0] = new NettyTransport(group, channelType, bound.channel());
+        LOG.info("listening on {} ({})", bound.channel().localAddress(), epoll ? "epoll" : "nio");
+        return transport[0];
+    }
+
+    /** The port the transport listens on (the ephemeral one if it was bound to port 0). */
+    public int localPort() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    @Override
+    public void connect(PeerAddress address, StreamHandler handler) {
+        new Bootstrap()
+                .group(group)
+                .channel(channelType)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .handler(StreamChannelHandler.outgoing(handler))
+                .connect(address.host(), address.port())
+                .addListener(
+                        (ChannelFuture future) -> {
+                            if (!future.isSuccess()) {
+                                handler.connectFailed(String.valueOf(future.cause()));
+                            }
+                        });
+    }
+
+    @Override
+    public void listen(Acceptor acceptor) {
+        this.acceptor = acceptor;
+    }
+
+    /** {@inheritDoc} Tasks scheduled after {@link #close} are dropped. */
+    @Override
+    public void schedule(long delayMillis, Runnable task) {
+        try {
+            group.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("timer task dropped: transport is shutting down");
+        }
+    }
+
+    /** Stops listening, closes every stream and stops the event loops; waits for them. */
+    @Override
+    public void close() {
+        serverChannel.close().awaitUninterruptibly();
+        group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+}
