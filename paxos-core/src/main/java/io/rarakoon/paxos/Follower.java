@@ -70,7 +70,10 @@ final class Follower {
             turn.note("dropped-prepare-lease", from + " " + prepare + " " + state.lease());
             return state;
         }
-        if (prepare.term() <= state.promisedTerm() || isAhead(state, prepare.index())) {
+        boolean again =
+                prepare.term() == state.promisedTerm()
+                        && Timing.ownerOfTerm(cluster.voters(), prepare.term()).equals(from);
+        if ((prepare.term() <= state.promisedTerm() && !again) || isAhead(state, prepare.index())) {
             turn.send(from, nak);
             turn.note("refused-prepare", from + " " + prepare + " answered " + nak);
             return state;
@@ -95,8 +98,14 @@ final class Follower {
                 || (candidateIndex == state.appliedIndex() && !lastApplied);
     }
 
+    /**
+     * Promises {@code prepare.term()}, persisting it first; a candidate whose earlier Promise was
+     * lost gets it again.
+     */
     private static PaxosState promise(Turn turn, PaxosState state, NodeId from, Prepare prepare) {
-        turn.add(new Effect.PersistPromise(prepare.term()));
+        if (prepare.term() > state.promisedTerm()) {
+            turn.add(new Effect.PersistPromise(prepare.term()));
+        }
         Optional<LogEntry> accepted =
                 state.lastAccepted().filter(entry -> entry.index() == prepare.index());
         turn.send(from, new Promise(prepare.term(), state.nextIndex(), accepted));
@@ -244,8 +253,9 @@ final class Follower {
                             + state.appliedIndex());
         }
         turn.note("caught-up", "applied=" + finished.appliedIndex());
+        // The master's next lease value will reach us; give it a follower's full patience.
         return state.withLog(finished.appliedIndex(), finished.lastAccepted())
-                .withRole(new SlaveSteadyState(Timing.electionDeadline(turn)));
+                .withRole(new SlaveSteadyState(Timing.slaveDeadline(turn, turn.now())));
     }
 
     /**

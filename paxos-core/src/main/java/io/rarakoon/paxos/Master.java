@@ -165,53 +165,51 @@ final class Master {
         return propose(turn, state, proposal, rest);
     }
 
-    /** Re-sends an unanswered Accept; renews, proposes or hands over when due. */
+    /** Hands over when due; re-sends an unanswered Accept; renews or proposes when due. */
     static PaxosState onTick(Turn turn, PaxosState state) {
         long now = turn.now();
-        if (state.roleState() instanceof WaitForAccepteds waiting) {
-            if (now < waiting.deadlineMillis()) {
-                return state;
-            }
-            Proposal proposal = waiting.proposal();
-            List<NodeId> silent =
-                    turn.cluster().otherVoters(turn.self()).stream()
-                            .filter(voter -> !waiting.accepted().contains(voter))
-                            .toList();
-            turn.broadcast(silent, new Accept(proposal.term(), proposal.index(), proposal.value()));
-            turn.note("accept-resent", "index=" + proposal.index() + " to " + silent);
-            return state.withRole(
-                    new WaitForAccepteds(
-                            proposal,
-                            waiting.accepted(),
-                            Timing.acceptDeadline(turn),
-                            waiting.work()));
-        }
-        StableMaster stable = (StableMaster) state.roleState();
-        MasterWork work = stable.work();
+        MasterWork work = state.masterWork().orElseThrow();
         if (work.steppingDown() && now >= work.readLeaseExpiresAtMillis()) {
             PaxosState slave = stepDown(turn, state, "lease ran out while handing over");
             // Wait one more lease period, so that another node takes over first.
             long deadline = Timing.slaveDeadline(turn, now + turn.leaseMillis());
             return slave.withRole(new SlaveSteadyState(deadline));
         }
-        return dictate(turn, state);
+        if (!(state.roleState() instanceof WaitForAccepteds waiting)) {
+            return dictate(turn, state);
+        }
+        if (now < waiting.deadlineMillis()) {
+            return state;
+        }
+        Proposal proposal = waiting.proposal();
+        List<NodeId> silent =
+                turn.cluster().otherVoters(turn.self()).stream()
+                        .filter(voter -> !waiting.accepted().contains(voter))
+                        .toList();
+        turn.broadcast(silent, new Accept(proposal.term(), proposal.index(), proposal.value()));
+        turn.note("accept-resent", "index=" + proposal.index() + " to " + silent);
+        return state.withRole(
+                new WaitForAccepteds(
+                        proposal, waiting.accepted(), Timing.acceptDeadline(turn), work));
     }
 
     /**
      * A master refused by a node that is ahead catches up. Refused by a node that promised a higher
-     * term (say one that ran while cut off), it runs again above that term at once: while its lease
-     * holds, the voters promise only to it, so it keeps the role.
+     * term, it steps down; but while its lease holds (the refuser ran while cut off) it runs again
+     * above that term at once: the voters promise only to it, so it keeps the role.
      */
     static PaxosState onNak(Turn turn, PaxosState state, NodeId from, Nak nak) {
         if (nak.nextIndex() > state.nextIndex()) {
             return Follower.startCatchup(turn, state, from);
         }
-        if (nak.currentTerm() > state.promisedTerm()) {
-            String reason = from + " follows term " + nak.currentTerm();
-            return Candidate.start(turn, stepDown(turn, state, reason));
+        if (nak.currentTerm() <= state.promisedTerm()) {
+            turn.note("ignored-nak", from + " " + nak);
+            return state;
         }
-        turn.note("ignored-nak", from + " " + nak);
-        return state;
+        PaxosState slave = stepDown(turn, state, from + " follows term " + nak.currentTerm());
+        MasterWork work = state.masterWork().orElseThrow();
+        boolean leaseHolds = turn.now() < work.readLeaseExpiresAtMillis();
+        return leaseHolds && !work.steppingDown() ? Candidate.start(turn, slave) : slave;
     }
 
     /** Queues a client update at the master and proposes it when nothing is in flight. */

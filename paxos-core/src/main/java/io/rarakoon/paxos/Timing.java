@@ -59,6 +59,12 @@ final class Timing {
         return turn.leaseMillis() * (1000 - 2 * drift) / 1000;
     }
 
+    /** The voter that owns {@code term}: the one whose {@link #nextTerm} can give it. */
+    static NodeId ownerOfTerm(List<NodeId> voters, long term) {
+        List<NodeId> names = voters.stream().sorted().toList();
+        return names.get((int) Math.floorMod(term, (long) names.size()));
+    }
+
     /**
      * The smallest term above {@code term} owned by {@code self}: congruent to its position in the
      * sorted voter names modulo their count (spec §1.3), so no two nodes share a term.
