@@ -37,6 +37,10 @@ final class Catalog {
         segments.put(segment.number(), segment);
     }
 
+    synchronized boolean contains(long number) {
+        return segments.containsKey(number);
+    }
+
     synchronized void recordAppend(long number, long index) {
         Segment old = segments.get(number);
         long first = old.isEmpty() ? index : old.firstIndex();

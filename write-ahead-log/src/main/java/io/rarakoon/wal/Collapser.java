@@ -11,14 +11,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Folds old segments into the head snapshot and deletes them (Arakoon's collapse, spec §3.8).
  *
- * <p>Plan, as Arakoon: head := head index (0 without head); last := last index; lag := last − head;
- * files := ⌈lag / E⌉; k := files − segmentsToKeep − 1. When k ≤ 0 there is nothing to do; otherwise
- * the new head index is head + k·E (segment-aligned), built by replaying the log's entries up to it
- * into the previous head through a {@link HeadBuilder}; the live store is never involved. The head
- * is written to a temporary file, forced, renamed and the directory forced; only then are the
- * segments wholly below the new head deleted, oldest first, stopping at the first pinned one
- * (catch-up protection), and the remaining completed segments compressed. A crash at any step
- * leaves a directory that opens to the same state.
+ * <p>Plan, as Arakoon: head := head index (0 without head); last := durable index; lag := last −
+ * head; files := ⌈lag / E⌉; k := files − segmentsToKeep − 1. When k ≤ 0 there is nothing to do;
+ * otherwise the new head index is head + k·E (segment-aligned), built by replaying the log's
+ * entries up to it into the previous head through a {@link HeadBuilder}; the live store is never
+ * involved. The head is written to a temporary file, forced, renamed and the directory forced; only
+ * then are the segments wholly below the new head deleted, oldest first, stopping at the first
+ * pinned one (catch-up protection), and the remaining completed segments compressed. A crash at any
+ * step leaves a directory that opens to the same state.
  *
  * <p>Threads: call from a background thread, never the node thread; it may block while a
  * compression job runs. At most one collapse runs at a time; a second one is refused.
@@ -98,7 +98,7 @@ public final class Collapser {
     }
 
     private int completedSegmentsPastHead() {
-        long last = wal.lastIndex();
+        long last = wal.durableIndex();
         if (last == Wal.NO_INDEX) {
             return 0;
         }
@@ -116,7 +116,7 @@ public final class Collapser {
 
     private CollapseResult collapseLocked(int keep, CollapseProgress progress) throws IOException {
         long head = wal.headIndex();
-        long last = wal.lastIndex();
+        long last = wal.durableIndex();
         long perSegment = wal.entriesPerSegment();
         long headOrZero = head == Wal.NO_INDEX ? 0 : head;
         long lag = last - headOrZero;

@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * {@link #entries}, {@link #read} and {@link #close}; these are not safe to call concurrently.
  * Background work (compressing completed segments, submitted to the executor given to {@link
  * #open}, and the {@link Collapser}) runs on other threads and touches only completed segments
- * (those before the segment of the last index), which are forced before they complete and never
- * written again, and the head file. The two kinds of background work exclude each other. The index
- * getters are safe from any thread.
+ * (those before the segment of the durable index: an entry after them is durable, so no crash can
+ * bring the last index back into them), which are forced before they complete and never written
+ * again, and the head file. The two kinds of background work exclude each other. The index getters
+ * are safe from any thread.
  *
  * <p><b>Durability.</b> Appends are buffered; {@link #force} writes and forces them all (group
  * commit) and returns the index up to which the log is durable. Nothing is durable before that.
@@ -148,9 +149,6 @@ public final class Wal implements Closeable {
         }
         catalog.recordAppend(segment, index);
         lastIndex = index;
-        if (last != NO_INDEX && segment != last / entriesPerSegment) {
-            scheduleCompression();
-        }
     }
 
     /**
@@ -171,7 +169,11 @@ public final class Wal implements Closeable {
             failure = e;
             throw e;
         }
+        long before = durableIndex;
         durableIndex = lastIndex;
+        if (before == NO_INDEX || before / entriesPerSegment != lastIndex / entriesPerSegment) {
+            scheduleCompression();
+        }
         return durableIndex;
     }
 
@@ -288,6 +290,10 @@ public final class Wal implements Closeable {
 
     /** Completes the current segment (forced) and starts {@code segment} with a durable name. */
     private void startSegment(long segment) throws IOException {
+        if (catalog.contains(segment)) {
+            throw new IllegalStateException(
+                    "segment " + segment + " is complete and may be compressed: cannot append");
+        }
         if (current != null) {
             flush();
             current.force();
@@ -365,8 +371,9 @@ public final class Wal implements Closeable {
     void compressCompleted() throws IOException {
         assert maintenance.isHeldByCurrentThread();
         for (Catalog.Segment segment : catalog.segments()) {
-            long last = lastIndex;
-            boolean completed = last != NO_INDEX && segment.number() < last / entriesPerSegment;
+            long durable = durableIndex;
+            boolean completed =
+                    durable != NO_INDEX && segment.number() < durable / entriesPerSegment;
             if (closed || !completed) {
                 break;
             }
@@ -392,7 +399,7 @@ public final class Wal implements Closeable {
 
     /** A cursor over completed segments for the collapser: no flush, no owner-thread state. */
     EntryCursor completedEntries(long fromIndex, long toIndex) {
-        assert toIndex / entriesPerSegment < lastIndex / entriesPerSegment;
+        assert toIndex / entriesPerSegment < durableIndex / entriesPerSegment;
         return new EntryCursor(disk, catalog, entriesPerSegment, fromIndex, toIndex);
     }
 }
