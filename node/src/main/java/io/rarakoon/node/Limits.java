@@ -1,0 +1,49 @@
+package io.rarakoon.node;
+
+/** The limits of the node module, each with the reason for its value; LimitsTest relates them. */
+public final class Limits {
+
+    /**
+     * Events one turn of the loop steps before it executes their effects. More events per turn
+     * share one fsync (group commit); fewer keep a turn short so ticks and replies are not held
+     * back. 256 matches paxos-core's updates per value, so a full client batch fits one turn.
+     */
+    public static final int EVENTS_PER_TURN_MAX = 256;
+
+    /**
+     * Peer messages waiting for the loop; beyond this they are dropped and counted. Paxos re-sends
+     * what matters, and a bounded inbox keeps a flood from a peer out of the heap.
+     */
+    public static final int PEER_INBOX_MESSAGES_MAX = 4096;
+
+    /**
+     * Client requests waiting for the loop; beyond this a request is answered "busy" at once. Four
+     * times paxos-core's pending-update bound: enough for every connection of a busy node to have
+     * one request queued without a client ever waiting on an unbounded queue.
+     */
+    public static final int CLIENT_QUEUE_REQUESTS_MAX =
+            4 * io.rarakoon.paxos.Limits.PENDING_UPDATES_MAX;
+
+    /**
+     * Ticks per lease period. The core's shortest timeout is L/40 of jitter on L/4 deadlines; 20
+     * ticks per lease notice a deadline within 5% of L, well inside the 10% jitter Arakoon uses.
+     */
+    public static final int TICKS_PER_LEASE = 20;
+
+    /**
+     * Bytes of a node or user function name in an encoded value. Names come from the cluster file
+     * and plugin registrations and are short; a longer one means corrupt bytes.
+     */
+    public static final int NAME_BYTES_MAX = 1024;
+
+    /** Nesting of sequences inside sequences; the client protocol allows 32 levels too. */
+    public static final int UPDATE_NESTING_DEPTH_MAX = 32;
+
+    /**
+     * Items of one sequence or assert_range list. A list of a million entries of at least four
+     * bytes each already exceeds a client frame, so more means corrupt bytes.
+     */
+    public static final int UPDATE_LIST_COUNT_MAX = 1024 * 1024;
+
+    private Limits() {}
+}

@@ -1,0 +1,18 @@
+package io.rarakoon.node;
+
+import io.rarakoon.kv.UserFunctionRegistry;
+
+/**
+ * How a node opens its storage.
+ *
+ * @param entriesPerSegment the cluster's WAL segment size, identical on every node
+ * @param valueBytesMax values of this length or longer are refused by the store
+ * @param functions the user functions the store may run; the same on every node, forever
+ * @param replayLastEntry true in a single-voter cluster, whose last logged value is chosen by its
+ *     own vote (spec §1.10); false otherwise, because the last value may never have been chosen
+ */
+public record StorageOptions(
+        int entriesPerSegment,
+        int valueBytesMax,
+        UserFunctionRegistry functions,
+        boolean replayLastEntry) {}
