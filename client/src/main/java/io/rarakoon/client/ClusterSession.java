@@ -196,9 +196,11 @@ final class ClusterSession implements AutoCloseable {
             if (response instanceof Response.MaybeText answer) {
                 return answer.value().map(ByteString::toUtf8);
             }
-        } catch (LinkFailure e) {
-            drop(name);
+        } catch (LinkFailure unreachable) {
+            drop(name); // an unreachable node names no master; the search goes on
+            return Optional.empty();
         }
+        drop(name); // after a failure frame the server closes the connection
         return Optional.empty();
     }
 

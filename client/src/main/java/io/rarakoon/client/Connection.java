@@ -6,6 +6,7 @@ import io.rarakoon.client.protocol.Limits;
 import io.rarakoon.client.protocol.Request;
 import io.rarakoon.client.protocol.RequestEncoder;
 import io.rarakoon.client.protocol.Response;
+import io.rarakoon.client.protocol.ResponseDecoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -67,9 +68,7 @@ final class Connection implements AutoCloseable {
     Response call(Request request, long deadlineNanos) throws LinkFailure {
         sendRequest(request);
         return readFrame(
-                (b, off, len) ->
-                        io.rarakoon.client.protocol.ResponseDecoder.decode(request, b, off, len),
-                deadlineNanos);
+                (b, off, len) -> ResponseDecoder.decode(request, b, off, len), deadlineNanos);
     }
 
     void sendRequest(Request request) throws LinkFailure {

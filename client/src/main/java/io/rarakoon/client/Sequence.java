@@ -1,6 +1,7 @@
 package io.rarakoon.client;
 
 import io.rarakoon.client.protocol.ByteString;
+import io.rarakoon.client.protocol.Limits;
 import io.rarakoon.client.protocol.Update;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class Sequence {
     }
 
     private Sequence add(Update step) {
-        if (steps.size() >= io.rarakoon.client.protocol.Limits.LIST_COUNT_MAX) {
+        if (steps.size() >= Limits.LIST_COUNT_MAX) {
             throw new IllegalStateException(
                     "sequence already has listCountMax " + steps.size() + " steps");
         }
