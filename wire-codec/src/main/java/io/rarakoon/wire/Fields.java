@@ -26,6 +26,25 @@ final class Fields {
         return input.readInt();
     }
 
+    static byte readByte(Input input, String field) {
+        requireRemaining(input, field, 1);
+        return input.readByte();
+    }
+
+    /**
+     * Reads an element count and checks it against its limit and against the bytes left (every
+     * element takes at least one byte), so a forged count cannot make us allocate.
+     */
+    static int readCount(Input input, String field, int countMax) {
+        int count = readLength(input, field, countMax);
+        int remaining = input.limit() - input.position();
+        if (count > remaining) {
+            throw new BadFieldException(
+                    field + " " + count + " exceeds the " + remaining + " bytes left");
+        }
+        return count;
+    }
+
     static boolean readBoolean(Input input, String field) {
         requireRemaining(input, field, 1);
         byte value = input.readByte();
@@ -73,14 +92,13 @@ final class Fields {
         }
     }
 
-    private static int readLength(Input input, String field, int bytesMax) {
+    private static int readLength(Input input, String field, int max) {
         if (!input.canReadVarInt()) {
             throw new BadFieldException(field + " length truncated");
         }
         int length = input.readVarInt(true);
-        if (length < 0 || length > bytesMax) {
-            throw new BadFieldException(
-                    field + " length " + length + " outside [0, " + bytesMax + "]");
+        if (length < 0 || length > max) {
+            throw new BadFieldException(field + " length " + length + " outside [0, " + max + "]");
         }
         return length;
     }

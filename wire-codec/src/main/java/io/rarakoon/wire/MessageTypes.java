@@ -1,6 +1,11 @@
 package io.rarakoon.wire;
 
 import com.esotericsoftware.kryo.Serializer;
+import io.rarakoon.paxos.message.Accept;
+import io.rarakoon.paxos.message.Accepted;
+import io.rarakoon.paxos.message.Nak;
+import io.rarakoon.paxos.message.Prepare;
+import io.rarakoon.paxos.message.Promise;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -17,7 +22,12 @@ final class MessageTypes {
             List.of(
                     new Entry<>(Handshake.class, HandshakeSerializer::new),
                     new Entry<>(CatchupEntry.class, CatchupEntrySerializer::new),
-                    new Entry<>(SnapshotChunk.class, SnapshotChunkSerializer::new));
+                    new Entry<>(SnapshotChunk.class, SnapshotChunkSerializer::new),
+                    new Entry<>(Prepare.class, PaxosSerializers.PrepareSerializer::new),
+                    new Entry<>(Promise.class, PaxosSerializers.PromiseSerializer::new),
+                    new Entry<>(Nak.class, PaxosSerializers.NakSerializer::new),
+                    new Entry<>(Accept.class, PaxosSerializers.AcceptSerializer::new),
+                    new Entry<>(Accepted.class, PaxosSerializers.AcceptedSerializer::new));
 
     private MessageTypes() {}
 }

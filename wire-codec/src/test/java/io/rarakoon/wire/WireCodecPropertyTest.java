@@ -3,6 +3,17 @@ package io.rarakoon.wire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rarakoon.paxos.message.Accept;
+import io.rarakoon.paxos.message.Accepted;
+import io.rarakoon.paxos.message.ByteString;
+import io.rarakoon.paxos.message.ClientValue;
+import io.rarakoon.paxos.message.LogEntry;
+import io.rarakoon.paxos.message.MasterValue;
+import io.rarakoon.paxos.message.Nak;
+import io.rarakoon.paxos.message.NodeId;
+import io.rarakoon.paxos.message.Prepare;
+import io.rarakoon.paxos.message.Promise;
+import io.rarakoon.paxos.message.Value;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -41,7 +52,30 @@ class WireCodecPropertyTest {
                                 bytes,
                                 Arbitraries.of(true, false))
                         .as(SnapshotChunk::new));
+        Arbitrary<Long> terms = Arbitraries.longs().between(-2, Long.MAX_VALUE);
+        Arbitrary<Long> indexes = Arbitraries.longs().greaterOrEqual(0);
+        Arbitrary<Value> values = values(names, bytes);
+        Arbitrary<LogEntry> entries = Combinators.combine(terms, indexes, values).as(LogEntry::new);
+        generators.put(Prepare.class, Combinators.combine(terms, indexes).as(Prepare::new));
+        generators.put(
+                Promise.class,
+                Combinators.combine(terms, indexes, entries.optional()).as(Promise::new));
+        generators.put(Nak.class, Combinators.combine(terms, terms, indexes).as(Nak::new));
+        generators.put(Accept.class, Combinators.combine(terms, indexes, values).as(Accept::new));
+        generators.put(Accepted.class, Combinators.combine(terms, indexes).as(Accepted::new));
         return generators;
+    }
+
+    private static Arbitrary<Value> values(Arbitrary<String> names, Arbitrary<byte[]> bytes) {
+        Arbitrary<Value> client =
+                Combinators.combine(
+                                bytes.map(ByteString::copyOf).list().ofMaxSize(5),
+                                Arbitraries.of(true, false))
+                        .as(ClientValue::new);
+        Arbitrary<Value> master =
+                Combinators.combine(names.map(NodeId::new), Arbitraries.longs())
+                        .as(MasterValue::new);
+        return Arbitraries.oneOf(client, master);
     }
 
     private static boolean fits(String name) {

@@ -39,7 +39,7 @@ class WireCodecTest {
 
     @Test
     void rejectsUnknownTag() {
-        assertEquals("tag 200 unknown: 3 types registered", errorOf(frame("c8")));
+        assertEquals("tag 200 unknown: 8 types registered", errorOf(frame("c8")));
     }
 
     @Test
@@ -105,6 +105,20 @@ class WireCodecTest {
         assertEquals(
                 "SnapshotChunk: last byte 2 is neither 0 nor 1",
                 errorOf(frame("02" + "0000000000000000" + "00" + "02")));
+    }
+
+    @Test
+    void rejectsForgedUpdateCountAndUnknownValueKind() {
+        // Accept term 1 index 1, client value, not synced, 200 updates claimed, 1 byte left.
+        assertEquals(
+                "Accept: update count 200 exceeds the 1 bytes left",
+                errorOf(frame("06" + INDEX_ONE + INDEX_ONE + "63" + "00" + "c801" + "00")));
+        assertEquals(
+                "Accept: update count length 257 outside [0, 256]",
+                errorOf(frame("06" + INDEX_ONE + INDEX_ONE + "63" + "00" + "8102")));
+        assertEquals(
+                "Accept: value kind 120 is neither 'c' nor 'm'",
+                errorOf(frame("06" + INDEX_ONE + INDEX_ONE + "78")));
     }
 
     @Test
