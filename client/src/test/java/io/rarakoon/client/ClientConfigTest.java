@@ -32,9 +32,9 @@ class ClientConfigTest {
                                         .backoffMillisMin(5_000)
                                         .build());
         assertEquals(
-                "bad client config: node n0 configured twice; dirty read node n9 is not "
-                        + "configured; deadlineMillis 0 not in 1..2147483647; backoffMillisMin 5000 not "
-                        + "in 0..2000",
+                "bad client config: node n0 configured twice; dirty read node n9 is not"
+                        + " configured; deadlineMillis 0 not in 1..2147483647;"
+                        + " backoffMillisMin 5000 not in 0..2000",
                 e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ClientConfig.builder("").build());
         assertThrows(
