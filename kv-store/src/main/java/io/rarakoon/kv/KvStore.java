@@ -60,6 +60,7 @@ public final class KvStore {
      * @return one result per update, in batch order
      * @throws IllegalStateException if {@code index} is not {@link #nextIndex()}: a broken
      *     invariant of the caller, and nothing is applied
+     * @throws NullPointerException if {@code updates} holds null; nothing is applied
      */
     public List<UpdateResult> apply(long index, List<Update> updates) {
         long expected = nextIndex();
@@ -73,8 +74,9 @@ public final class KvStore {
                             + data.appliedIndex
                             + ")");
         }
-        List<UpdateResult> results = new ArrayList<>(updates.size());
-        for (Update update : updates) {
+        List<Update> batch = List.copyOf(updates); // rejects nulls before anything changes
+        List<UpdateResult> results = new ArrayList<>(batch.size());
+        for (Update update : batch) {
             Transaction tx = new Transaction(data, valueBytesMax);
             try {
                 results.add(applier.apply(update, tx));

@@ -64,6 +64,14 @@ class KvStoreTest {
     }
 
     @Test
+    void rejectsNullUpdateBeforeApplyingAnything() {
+        List<Update> batch = java.util.Arrays.asList(set("a", "1"), null);
+        assertThrows(NullPointerException.class, () -> store.apply(0, batch));
+        assertFalse(store.exists(b("a")));
+        assertEquals(0, store.nextIndex());
+    }
+
+    @Test
     void failingUpdateDoesNotAffectOthersInTheBatch() {
         List<UpdateResult> results =
                 apply(set("a", "1"), new Update.Delete(b("missing")), set("b", "2"));
