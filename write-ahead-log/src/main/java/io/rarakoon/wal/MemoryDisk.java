@@ -13,13 +13,14 @@ import java.util.random.RandomGenerator;
 /**
  * A {@link Disk} in memory that models what survives a power loss, for tests and the simulator.
  *
- * <p>Each file keeps its durable bytes (as of its last {@code force}) and the pending writes and
- * truncations since then. The directory keeps its durable name table (as of the last {@link
- * #syncDirectory}) next to the current one. {@link #crash()} drops everything pending: unforced
- * bytes vanish, a file created or renamed without a directory sync disappears or reverts to its old
- * name, a deleted file comes back. {@link #crash(RandomGenerator)} may in addition keep, per file,
- * a prefix of the pending writes with the last kept write torn at a random length; the caller's
- * generator makes this deterministic. Handles opened before a crash fail afterwards.
+ * <p>Each file keeps its bytes and, for the writes and truncations since its last {@code force},
+ * what they replaced, so a crash can undo them. The directory keeps its durable name table (as of
+ * the last {@link #syncDirectory}) next to the current one. {@link #crash()} drops everything
+ * pending: unforced bytes vanish, a file created or renamed without a directory sync disappears or
+ * reverts to its old name, a deleted file comes back. {@link #crash(RandomGenerator)} may in
+ * addition keep, per file, a prefix of the pending writes with the last kept write torn at a random
+ * length; the caller's generator makes this deterministic. Handles opened before a crash fail
+ * afterwards.
  *
  * <p>Thread-safe: every operation holds the disk's monitor.
  */
@@ -95,62 +96,87 @@ public final class MemoryDisk implements Disk {
         }
     }
 
-    /** A change not yet forced: a write ({@code bytes != null}) or a truncation to {@code size}. */
-    private record Pending(long offset, byte[] bytes, long size) {}
+    /**
+     * A change not yet forced, with what it replaced so a crash can undo it: a write of {@code
+     * bytes} at {@code offset}, or a truncation to {@code offset} ({@code bytes == null}). {@code
+     * replaced} holds the old bytes of the range it changed, {@code sizeBefore} the old file size.
+     */
+    private record Pending(long offset, byte[] bytes, byte[] replaced, int sizeBefore) {}
 
-    /** The contents of one file, shared by its handles and its names. */
+    /**
+     * The contents of one file, shared by its handles and its names. Forcing is cheap (the undo
+     * list is cleared); a crash undoes the pending changes newest first, then may redo a prefix.
+     */
     private static final class Node {
-        private byte[] durable = new byte[0];
-        private byte[] current = new byte[0];
+        private byte[] data = new byte[0];
+        private int size;
         private final List<Pending> pending = new ArrayList<>();
 
         void write(long offset, byte[] bytes, int from, int length) {
             byte[] copy = Arrays.copyOfRange(bytes, from, from + length);
-            pending.add(new Pending(offset, copy, 0));
-            current = applied(current, pending.get(pending.size() - 1));
+            int start = (int) offset;
+            int replacedEnd = Math.min(size, start + length);
+            byte[] replaced =
+                    start < replacedEnd ? Arrays.copyOfRange(data, start, replacedEnd) : null;
+            pending.add(new Pending(offset, copy, replaced, size));
+            apply(start, copy, copy.length);
         }
 
-        void truncate(long size) {
-            pending.add(new Pending(0, null, size));
-            current = applied(current, pending.get(pending.size() - 1));
+        void truncate(long newSize) {
+            int end = (int) Math.min(newSize, size);
+            pending.add(new Pending(end, null, Arrays.copyOfRange(data, end, size), size));
+            size = end;
         }
 
         void force() {
-            durable = current;
             pending.clear();
         }
 
         void crash(RandomGenerator random) {
-            byte[] survived = durable;
-            if (random != null && !pending.isEmpty()) {
-                int kept = random.nextInt(pending.size() + 1);
-                for (int i = 0; i < kept; i++) {
-                    Pending change = pending.get(i);
-                    if (i == kept - 1 && change.bytes() != null) {
-                        int tornLength = random.nextInt(change.bytes().length + 1);
-                        change =
-                                new Pending(
-                                        change.offset(),
-                                        Arrays.copyOf(change.bytes(), tornLength),
-                                        0);
-                    }
-                    survived = applied(survived, change);
+            List<Pending> changes = new ArrayList<>(pending);
+            for (int i = changes.size() - 1; i >= 0; i--) {
+                undo(changes.get(i));
+            }
+            pending.clear();
+            if (random == null || changes.isEmpty()) {
+                return;
+            }
+            int kept = random.nextInt(changes.size() + 1);
+            for (int i = 0; i < kept; i++) {
+                Pending change = changes.get(i);
+                if (change.bytes() == null) {
+                    size = (int) change.offset();
+                } else {
+                    boolean last = i == kept - 1;
+                    int length =
+                            last
+                                    ? random.nextInt(change.bytes().length + 1)
+                                    : change.bytes().length;
+                    apply((int) change.offset(), change.bytes(), length);
                 }
             }
-            durable = survived;
-            current = survived;
             pending.clear();
         }
 
-        private static byte[] applied(byte[] content, Pending change) {
-            if (change.bytes() == null) {
-                return Arrays.copyOf(content, (int) Math.min(content.length, change.size()));
+        private void undo(Pending change) {
+            if (change.replaced() != null) {
+                int at = (int) change.offset();
+                System.arraycopy(change.replaced(), 0, data, at, change.replaced().length);
             }
-            long end = change.offset() + change.bytes().length;
-            byte[] result = Arrays.copyOf(content, (int) Math.max(content.length, end));
-            System.arraycopy(
-                    change.bytes(), 0, result, (int) change.offset(), change.bytes().length);
-            return result;
+            size = change.sizeBefore();
+        }
+
+        /** Writes {@code bytes[0..length)} at {@code start}, zero-filling any hole. */
+        private void apply(int start, byte[] bytes, int length) {
+            int end = start + length;
+            if (end > data.length) {
+                data = Arrays.copyOf(data, Math.max(end, data.length * 2));
+            }
+            if (start > size) {
+                Arrays.fill(data, size, start, (byte) 0);
+            }
+            System.arraycopy(bytes, 0, data, start, length);
+            size = Math.max(size, end);
         }
     }
 
@@ -168,7 +194,7 @@ public final class MemoryDisk implements Disk {
         public long sizeBytes() throws IOException {
             synchronized (MemoryDisk.this) {
                 checkAlive();
-                return node.current.length;
+                return node.size;
             }
         }
 
@@ -177,12 +203,11 @@ public final class MemoryDisk implements Disk {
                 throws IOException {
             synchronized (MemoryDisk.this) {
                 checkAlive();
-                byte[] content = node.current;
-                if (offsetBytes >= content.length) {
+                if (offsetBytes >= node.size) {
                     return -1;
                 }
-                int count = (int) Math.min(lengthBytes, content.length - offsetBytes);
-                System.arraycopy(content, (int) offsetBytes, into, from, count);
+                int count = (int) Math.min(lengthBytes, node.size - offsetBytes);
+                System.arraycopy(node.data, (int) offsetBytes, into, from, count);
                 return count;
             }
         }

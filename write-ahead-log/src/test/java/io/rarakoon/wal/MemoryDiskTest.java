@@ -124,6 +124,39 @@ class MemoryDiskTest {
     }
 
     @Test
+    void aCrashUndoesWritesAfterATruncationAndTearsOnlyIntoPrefixStates() throws IOException {
+        java.util.Set<String> prefixStates =
+                java.util.Set.of("abcdef", "ab", "abX", "abXY", "abXQ");
+        for (long seed = -1; seed < 30; seed++) {
+            MemoryDisk disk = diskWithDurableFile("a", "abcdef");
+            try (DiskFile file = disk.open("a")) {
+                file.truncate(2);
+                file.write(2, bytes("XY"), 0, 2);
+                file.write(3, bytes("Q"), 0, 1);
+                assertEquals(4, file.sizeBytes());
+            }
+            if (seed < 0) {
+                disk.crash();
+                assertEquals("abcdef", content(disk, "a"));
+            } else {
+                disk.crash(new SplittableRandom(seed));
+                String survived = content(disk, "a");
+                assertTrue(prefixStates.contains(survived), survived);
+            }
+        }
+    }
+
+    @Test
+    void aWritePastTheEndLeavesAZeroFilledHole() throws IOException {
+        MemoryDisk disk = diskWithDurableFile("a", "ab");
+        try (DiskFile file = disk.open("a")) {
+            file.write(4, bytes("c"), 0, 1);
+            file.force();
+        }
+        assertEquals("ab\0\0c", content(disk, "a"));
+    }
+
+    @Test
     void handlesFromBeforeACrashFail() throws IOException {
         MemoryDisk disk = diskWithDurableFile("a", "x");
         DiskFile file = disk.open("a");
