@@ -12,6 +12,9 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Histogram;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 
 /**
  * The store against {@link ModelStore}: random batches of every update kind (nested sequences that
@@ -58,6 +61,7 @@ class KvStoreModelPropertyTest {
             Optional<Bytes> first, boolean finc, Optional<Bytes> last, boolean linc, int max) {}
 
     @Property(tries = 250)
+    @StatisticsReport(format = Histogram.class)
     void storeMatchesModel(
             @ForAll("batches") List<List<Update>> batches, @ForAll("queries") List<Query> queries) {
         KvStore store = new KvStore(VALUE_BYTES_MAX, UserFunctionRegistry.of(FUNCTIONS));
@@ -66,9 +70,16 @@ class KvStoreModelPropertyTest {
         for (List<Update> batch : batches) {
             List<UpdateResult> expected = normalized(model.apply(index, batch));
             assertEquals(expected, normalized(store.apply(index, batch)), "batch " + batch);
+            collectSequenceOutcomes(batch, expected);
             index++;
             assertSameState(model, store);
         }
+        Statistics.label("non-empty sequence")
+                .coverage(
+                        coverage -> {
+                            coverage.check("commit").percentage(p -> p > 10);
+                            coverage.check("abort").percentage(p -> p > 10);
+                        });
         for (Query q : queries) {
             assertEquals(
                     model.range(q.first(), q.finc(), q.last(), q.linc(), q.max()),
@@ -87,6 +98,22 @@ class KvStoreModelPropertyTest {
                     model.prefixKeys(prefix, q.max()),
                     store.prefixKeys(prefix, q.max()),
                     "prefixKeys " + q);
+        }
+    }
+
+    /** Sequences must both commit and abort often enough for the property to mean something. */
+    private static void collectSequenceOutcomes(List<Update> batch, List<UpdateResult> results) {
+        for (int i = 0; i < batch.size(); i++) {
+            Update update = batch.get(i);
+            boolean sequence =
+                    update instanceof Update.Sequence s && !s.updates().isEmpty()
+                            || update instanceof Update.SyncedSequence ss
+                                    && !ss.updates().isEmpty();
+            if (sequence) {
+                Statistics.label("non-empty sequence")
+                        .collect(
+                                results.get(i) instanceof UpdateResult.Failed ? "abort" : "commit");
+            }
         }
     }
 
