@@ -171,6 +171,10 @@ public final class NodeStorage implements Closeable {
         return promise;
     }
 
+    StorageOptions options() {
+        return options;
+    }
+
     /**
      * A Collapser over this storage's log that builds heads in a private store.
      *

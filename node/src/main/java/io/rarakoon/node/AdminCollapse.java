@@ -1,0 +1,73 @@
+package io.rarakoon.node;
+
+import io.rarakoon.client.protocol.ByteString;
+import io.rarakoon.client.protocol.ConnectionFate;
+import io.rarakoon.client.protocol.Request;
+import io.rarakoon.client.protocol.Response;
+import io.rarakoon.client.protocol.ResponseEncoder;
+import io.rarakoon.client.protocol.ResultCode;
+import io.rarakoon.client.protocol.ServerReply;
+import io.rarakoon.wal.CollapseInProgressException;
+import io.rarakoon.wal.CollapseResult;
+import io.rarakoon.wal.Collapser;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The COLLAPSE_TLOGS admin command: runs the WAL's Collapser on the background executor, never on
+ * the loop, so the node keeps serving, and then answers Arakoon's frames at once: the step count,
+ * then one progress frame per step.
+ */
+final class AdminCollapse {
+    private static final Logger LOG = LoggerFactory.getLogger(AdminCollapse.class);
+
+    /** The automatic trigger is not used by the admin command; any valid value will do. */
+    private static final int UNUSED_THRESHOLD_SEGMENTS = 1;
+
+    private final Collapser collapser;
+    private final Executor background;
+
+    AdminCollapse(NodeStorage storage, Executor background) {
+        this.collapser = storage.collapser(1, UNUSED_THRESHOLD_SEGMENTS);
+        this.background = background;
+    }
+
+    /** Starts the collapse; {@code call} is answered from the background thread. Loop thread. */
+    void start(Request.CollapseTlogs request, ClientCall call) {
+        int keep = request.tlogsToKeep();
+        if (keep < 1) {
+            String message = keep + " is not acceptable";
+            call.answer().accept(Responses.failure(ResultCode.UNKNOWN_FAILURE, message));
+            return;
+        }
+        background.execute(() -> call.answer().accept(run(request, keep)));
+    }
+
+    private ServerReply run(Request request, int keep) {
+        List<Integer> steps = new ArrayList<>();
+        try {
+            CollapseResult result =
+                    collapser.collapse(keep, (step, stepCount, description) -> steps.add(step));
+            LOG.info("collapse done: {}", result);
+        } catch (CollapseInProgressException e) {
+            return Responses.failure(ResultCode.UNKNOWN_FAILURE, "Collapsing already in progress");
+        } catch (IOException e) {
+            LOG.error("collapse failed; the log still opens to its previous state", e);
+            return Responses.failure(ResultCode.UNKNOWN_FAILURE, "collapse failed: " + e);
+        }
+        ByteArrayOutputStream frames = new ByteArrayOutputStream();
+        frames.writeBytes(
+                ResponseEncoder.encode(request, new Response.CollapseStarted(steps.size())));
+        for (int step : steps) {
+            frames.writeBytes(ResponseEncoder.encodeCollapseProgress(step));
+        }
+        return new ServerReply(
+                Optional.of(ByteString.of(frames.toByteArray())), ConnectionFate.KEEP_OPEN);
+    }
+}

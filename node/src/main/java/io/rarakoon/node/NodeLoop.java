@@ -1,0 +1,322 @@
+package io.rarakoon.node;
+
+import io.rarakoon.client.protocol.Request;
+import io.rarakoon.client.protocol.ResultCode;
+import io.rarakoon.client.protocol.ServerReply;
+import io.rarakoon.kv.UpdateResult;
+import io.rarakoon.leaky.LeakyBuffer;
+import io.rarakoon.paxos.Cluster;
+import io.rarakoon.paxos.Context;
+import io.rarakoon.paxos.Effect;
+import io.rarakoon.paxos.Event;
+import io.rarakoon.paxos.Paxos;
+import io.rarakoon.paxos.PaxosState;
+import io.rarakoon.paxos.RequestId;
+import io.rarakoon.paxos.Transition;
+import io.rarakoon.paxos.message.Message;
+import io.rarakoon.paxos.message.NodeId;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's single-threaded loop (STYLE.md §6): it owns the Paxos state, the store and the log.
+ * Each turn drains at most {@link Limits#EVENTS_PER_TURN_MAX} inputs (local events, peer messages,
+ * client requests), steps the core for each, answers reads from the store, and then executes the
+ * whole batch of effects with {@link EffectExecutor}: persists, one fsync, sends, applies, replies.
+ * Ticks come from the {@link Scheduler} every lease period / {@link Limits#TICKS_PER_LEASE}.
+ *
+ * <p>Threads: {@link #deliver} and {@link #submit} may be called from any thread; they only offer
+ * into bounded queues and ask the scheduler for a turn. Everything else runs on the scheduler.
+ *
+ * <p>Failures: when persisting fails the loop stops for good and the turn throws {@link
+ * IllegalStateException} to the scheduler, whose failure handler stops the node (STYLE.md §9).
+ */
+public final class NodeLoop {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeLoop.class);
+
+    private final NodeId self;
+    private final Cluster cluster;
+    private final NodeStorage storage;
+    private final NodePorts ports;
+    private final LeakyBuffer<Event.Received> peerInbox =
+            new LeakyBuffer<>(Limits.PEER_INBOX_MESSAGES_MAX);
+    private final LeakyBuffer<ClientCall> clientQueue =
+            new LeakyBuffer<>(Limits.CLIENT_QUEUE_REQUESTS_MAX);
+    private final ArrayDeque<Event> localEvents = new ArrayDeque<>();
+    private final AtomicBoolean turnScheduled = new AtomicBoolean();
+    private final LinkedHashMap<RequestId, ClientCall> waiting = new LinkedHashMap<>();
+    private final NodeStatistics statistics = new NodeStatistics();
+    private final PeerPositions positions = new PeerPositions();
+    private final EffectExecutor executor;
+    private final WriteTranslator writes;
+    private final ReadHandler reads;
+    private final AdminCollapse collapse;
+    private final long tickPeriodMillis;
+    private PaxosState state;
+    private long requestCount;
+    private boolean catchupRequested;
+    private boolean stopped;
+    private Scheduler.Cancellable nextTick = () -> {};
+
+    /**
+     * Creates the loop of node {@code self} over its recovered storage; nothing runs before {@link
+     * #start}.
+     *
+     * @throws IllegalArgumentException if {@code self} is not a member of {@code cluster}
+     */
+    public NodeLoop(NodeId self, Cluster cluster, NodeStorage storage, NodePorts ports) {
+        if (!cluster.isMember(self)) {
+            throw new IllegalArgumentException("node " + self + " is not in the cluster");
+        }
+        this.self = self;
+        this.cluster = cluster;
+        this.storage = storage;
+        this.ports = ports;
+        this.state = PaxosState.initial(self);
+        this.tickPeriodMillis = Math.max(1, cluster.leasePeriodMillis() / Limits.TICKS_PER_LEASE);
+        this.executor =
+                new EffectExecutor(self, storage, ports.peers(), statistics, new Outcomes());
+        StorageOptions options = storage.options();
+        this.writes = new WriteTranslator(options.valueBytesMax(), options.functions());
+        NodeView view = new NodeView(self, cluster, storage.store());
+        this.reads =
+                new ReadHandler(view, new AdminQueries(view, positions, statistics, ports.clock()));
+        this.collapse = new AdminCollapse(storage, ports.background());
+    }
+
+    /** Hands the recovered state to the core and starts ticking. Any thread. */
+    public void start() {
+        ports.scheduler()
+                .execute(
+                        () -> {
+                            statistics.startWallMillis = ports.clock().wallMillis();
+                            localEvents.add(new Event.Recovered(storage.durableState()));
+                            tick();
+                        });
+    }
+
+    /**
+     * A peer's message, after its connection's handshake named {@code from} and {@code clusterId}.
+     * Dropped and counted when the inbox is full. Any thread; never blocks.
+     */
+    public void deliver(NodeId from, String clusterId, Message message) {
+        if (peerInbox.offer(new Event.Received(from, clusterId, message))) {
+            scheduleTurn();
+        }
+    }
+
+    /**
+     * Queues a client request; when the queue is full the request is answered "busy" at once, on
+     * the caller's thread. Any thread; never blocks.
+     */
+    public void submit(ClientCall call) {
+        if (!clientQueue.offer(call)) {
+            call.answer()
+                    .accept(
+                            Responses.busy(
+                                    "client queue reached CLIENT_QUEUE_REQUESTS_MAX "
+                                            + Limits.CLIENT_QUEUE_REQUESTS_MAX));
+            return;
+        }
+        scheduleTurn();
+    }
+
+    /**
+     * Stops the loop: waiting and queued requests are answered GOING_DOWN, the log is forced and
+     * closed, then {@code onStopped} runs, on the loop thread.
+     */
+    public void stop(Runnable onStopped) {
+        ports.scheduler()
+                .execute(
+                        () -> {
+                            if (!stopped) {
+                                stopped = true;
+                                nextTick.cancel();
+                                goingDown();
+                                closeStorage();
+                            }
+                            onStopped.run();
+                        });
+    }
+
+    /**
+     * The core's current state; loop thread only (tests and the simulator read it between turns).
+     */
+    public PaxosState state() {
+        return state;
+    }
+
+    /** The node's storage; loop thread only. */
+    public NodeStorage storage() {
+        return storage;
+    }
+
+    private void scheduleTurn() {
+        if (turnScheduled.compareAndSet(false, true)) {
+            ports.scheduler().execute(this::turn);
+        }
+    }
+
+    private void tick() {
+        if (stopped) {
+            return;
+        }
+        localEvents.add(new Event.Tick());
+        turn();
+        nextTick = ports.scheduler().schedule(tickPeriodMillis, this::tick);
+    }
+
+    private void turn() {
+        turnScheduled.set(false);
+        if (stopped) {
+            return;
+        }
+        if (catchupRequested && state.isCatchingUp()) {
+            // Streaming catch-up is not built yet: report at once that nothing was copied.
+            catchupRequested = false;
+            localEvents.add(new Event.CatchupFinished(state.appliedIndex(), state.lastAccepted()));
+        }
+        List<Effect> effects = new ArrayList<>();
+        int budget = Limits.EVENTS_PER_TURN_MAX;
+        while (budget > 0 && !localEvents.isEmpty()) {
+            step(localEvents.poll(), effects);
+            budget--;
+        }
+        List<Event.Received> received = new ArrayList<>();
+        budget -= peerInbox.drainTo(received, budget);
+        for (Event.Received message : received) {
+            positions.heard(message.from(), message.message(), ports.clock().monotonicMillis());
+            step(message, effects);
+        }
+        List<ClientCall> calls = new ArrayList<>();
+        clientQueue.drainTo(calls, budget);
+        for (ClientCall call : calls) {
+            handle(call, effects);
+        }
+        execute(effects);
+        if (!localEvents.isEmpty() || peerInbox.size() > 0 || clientQueue.size() > 0) {
+            scheduleTurn();
+        }
+    }
+
+    private void step(Event event, List<Effect> effects) {
+        Context context =
+                new Context(
+                        self, cluster, ports.clock().monotonicMillis(), ports.random().nextLong());
+        Transition transition = Paxos.step(context, state, event);
+        state = transition.state();
+        effects.addAll(transition.effects());
+        statistics.stepCount++;
+    }
+
+    private void execute(List<Effect> effects) {
+        if (effects.isEmpty()) {
+            return;
+        }
+        try {
+            executor.execute(effects);
+        } catch (IOException e) {
+            stopped = true;
+            nextTick.cancel();
+            LOG.error("{} cannot persist; the node stops", self, e);
+            throw new IllegalStateException(self + " cannot persist: " + e.getMessage(), e);
+        }
+        statistics.peerDropCount = peerInbox.dropCount();
+        statistics.clientBusyCount = clientQueue.dropCount();
+    }
+
+    private void handle(ClientCall call, List<Effect> effects) {
+        Request request = call.request();
+        if (request instanceof Request.DropMaster) {
+            step(new Event.DropMaster(await(call)), effects);
+            return;
+        }
+        if (request instanceof Request.CollapseTlogs collapseTlogs) {
+            collapse.start(collapseTlogs, call);
+            return;
+        }
+        Optional<WriteTranslator.Translation> write = writes.translate(request, storage.store());
+        if (write.isPresent() && write.get() instanceof WriteTranslator.Translation.Propose p) {
+            Event.ClientUpdate update =
+                    new Event.ClientUpdate(
+                            await(call), ValueCodec.encodeUpdate(p.update()), p.synced());
+            step(update, effects);
+            return;
+        }
+        if (write.isPresent()) {
+            call.answer().accept(((WriteTranslator.Translation.Answer) write.get()).reply());
+            return;
+        }
+        long now = ports.clock().monotonicMillis();
+        call.answer()
+                .accept(
+                        reads.answer(request, state, now)
+                                .orElseGet(
+                                        () ->
+                                                Responses.failure(
+                                                        ResultCode.UNKNOWN_FAILURE,
+                                                        "unknown failure")));
+    }
+
+    private RequestId await(ClientCall call) {
+        RequestId id = new RequestId(requestCount++);
+        waiting.put(id, call);
+        return id;
+    }
+
+    private void goingDown() {
+        ServerReply going = Responses.failure(ResultCode.GOING_DOWN, "going down");
+        waiting.values().forEach(call -> call.answer().accept(going));
+        waiting.clear();
+        List<ClientCall> queued = new ArrayList<>();
+        clientQueue.drainTo(queued, Limits.CLIENT_QUEUE_REQUESTS_MAX);
+        queued.forEach(call -> call.answer().accept(going));
+    }
+
+    private void closeStorage() {
+        try {
+            storage.close();
+        } catch (IOException e) {
+            LOG.error(
+                    "{} closing the log failed; recovery will check it at the next start", self, e);
+        }
+    }
+
+    /** Routes the executor's outcomes to the waiting clients. Loop thread. */
+    private final class Outcomes implements EffectExecutor.Outcomes {
+        @Override
+        public void applied(RequestId requestId, UpdateResult result) {
+            ClientCall call = waiting.remove(requestId);
+            if (call != null) {
+                call.answer().accept(Responses.ofResult(call.request(), result));
+            }
+        }
+
+        @Override
+        public void replied(Effect.Reply reply) {
+            ClientCall call = waiting.remove(reply.requestId());
+            if (call != null) {
+                call.answer().accept(Responses.ofReply(call.request(), reply));
+            }
+        }
+
+        @Override
+        public void catchupRequested(Effect.StartCatchup start) {
+            statistics.catchupFailureCount++;
+            LOG.debug(
+                    "{} catch-up from {} at {} is not available",
+                    self,
+                    start.from(),
+                    start.fromIndex());
+            catchupRequested = true;
+            scheduleTurn();
+        }
+    }
+}

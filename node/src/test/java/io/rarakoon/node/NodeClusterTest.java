@@ -1,0 +1,155 @@
+package io.rarakoon.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rarakoon.client.protocol.ByteString;
+import io.rarakoon.client.protocol.Consistency;
+import io.rarakoon.client.protocol.Request;
+import io.rarakoon.client.protocol.Response;
+import io.rarakoon.client.protocol.ResultCode;
+import io.rarakoon.kv.Bytes;
+import io.rarakoon.node.TestCluster.TestNode;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three production node loops in one JVM ({@link TestCluster}: MemoryDisk, a byte-level fake
+ * network, one manual clock and scheduler), driven through client sessions speaking the Arakoon
+ * protocol: election, writes committed on every store with equal digests, recovery of every
+ * acknowledged write after all nodes lose power, and a slave's NOT_MASTER naming the master. Every
+ * wait is bounded in tasks; simulated time costs nothing.
+ */
+class NodeClusterTest {
+    private static final long SEED = 0x5eed0006L;
+
+    @Test
+    void electsOneMaster() {
+        TestCluster cluster = new TestCluster(3, SEED);
+        cluster.startAll();
+        TestNode master = cluster.awaitMaster();
+        cluster.time.runFor(5 * TestCluster.LEASE_MILLIS);
+        assertEquals(Optional.of(master), cluster.master(), "the master keeps its lease");
+    }
+
+    @Test
+    void writesCommitOnEveryStoreWithEqualDigests() {
+        TestCluster cluster = new TestCluster(3, SEED);
+        cluster.startAll();
+        TestClient client = new TestClient(cluster, cluster.awaitMaster().loop());
+        for (int i = 0; i < 50; i++) {
+            assertInstanceOf(Response.Done.class, client.call(set("k" + i, "v" + i)));
+        }
+        long written = cluster.master().orElseThrow().loop().storage().store().nextIndex() - 1;
+        boolean aligned =
+                cluster.time.runUntil(() -> allAppliedEqualAtLeast(cluster, written), 100_000);
+        assertTrue(aligned, "all stores reach the same applied index");
+        Bytes digest = cluster.nodes.get(0).loop().storage().store().digest();
+        for (TestNode node : cluster.nodes) {
+            assertEquals(digest, node.loop().storage().store().digest(), node.id.name());
+            assertEquals(
+                    Optional.of(Bytes.utf8("v49")),
+                    node.loop().storage().store().get(Bytes.utf8("k49")));
+        }
+    }
+
+    @Test
+    void restartAfterPowerLossKeepsEveryAcknowledgedWrite() {
+        TestCluster cluster = new TestCluster(3, SEED);
+        cluster.startAll();
+        TestClient client = new TestClient(cluster, cluster.awaitMaster().loop());
+        for (int i = 0; i < 40; i++) {
+            assertInstanceOf(Response.Done.class, client.call(set("k" + i, "v" + i)));
+        }
+        cluster.nodes.forEach(TestNode::crash);
+        cluster.startAll();
+        TestClient again = new TestClient(cluster, cluster.awaitMaster().loop());
+        for (int i = 0; i < 40; i++) {
+            Response response = again.call(get(Consistency.CONSISTENT, "k" + i));
+            assertEquals(new Response.Text(ByteString.utf8("v" + i)), response, "k" + i);
+        }
+        assertInstanceOf(Response.Done.class, again.call(set("after", "restart")));
+    }
+
+    @Test
+    void slaveAnswersNotMasterNamingTheMaster() {
+        TestCluster cluster = new TestCluster(3, SEED);
+        cluster.startAll();
+        TestNode master = cluster.awaitMaster();
+        cluster.time.runFor(TestCluster.LEASE_MILLIS);
+        TestNode slave = cluster.nodes.stream().filter(n -> n != master).findFirst().orElseThrow();
+        Response.Failure expected =
+                new Response.Failure(ResultCode.NOT_MASTER, ByteString.utf8(master.id.name()));
+
+        TestClient writer = new TestClient(cluster, slave.loop());
+        assertEquals(expected, writer.call(set("k", "v")));
+        assertTrue(writer.isClosed(), "NOT_MASTER closes the connection");
+
+        TestClient reader = new TestClient(cluster, slave.loop());
+        assertEquals(expected, reader.call(get(Consistency.CONSISTENT, "k")));
+    }
+
+    @Test
+    void slaveServesDirtyAndAtLeastReads() {
+        TestCluster cluster = new TestCluster(3, SEED);
+        cluster.startAll();
+        TestNode master = cluster.awaitMaster();
+        TestClient writer = new TestClient(cluster, master.loop());
+        writer.call(set("k", "v"));
+        Response txid = writer.call(new Request.GetTxid());
+        long stamp = ((Response.Txid) txid).stamp();
+        cluster.time.runFor(TestCluster.LEASE_MILLIS);
+        TestNode slave = cluster.nodes.stream().filter(n -> n != master).findFirst().orElseThrow();
+        TestClient reader = new TestClient(cluster, slave.loop());
+        Response.Text expected = new Response.Text(ByteString.utf8("v"));
+        assertEquals(expected, reader.call(get(Consistency.NO_GUARANTEES, "k")));
+        assertEquals(expected, reader.call(get(Consistency.atLeast(stamp), "k")));
+        Response tooNew = reader.call(get(Consistency.atLeast(stamp + 1000), "k"));
+        assertEquals(ResultCode.INCONSISTENT_READ, ((Response.Failure) tooNew).code());
+    }
+
+    @Test
+    void masterAnswersAdminQueries() {
+        TestCluster cluster = new TestCluster(3, SEED);
+        cluster.startAll();
+        TestNode master = cluster.awaitMaster();
+        cluster.time.runFor(TestCluster.LEASE_MILLIS);
+        TestClient client = new TestClient(cluster, master.loop());
+        ByteString name = ByteString.utf8(master.id.name());
+        assertEquals(
+                new Response.MaybeText(Optional.of(name)), client.call(new Request.WhoMaster()));
+        assertEquals(
+                new Response.Text(ByteString.utf8("Stable_master")),
+                client.call(new Request.CurrentState()));
+        assertEquals(new Response.Flag(true), client.call(new Request.ExpectProgressPossible()));
+        assertInstanceOf(Response.Statistics.class, client.call(new Request.Statistics()));
+        assertInstanceOf(Response.Done.class, client.call(new Request.Nop()));
+        Response missing = client.call(new Request.Delete(ByteString.utf8("absent")));
+        assertEquals(
+                new Response.Failure(ResultCode.NOT_FOUND, ByteString.utf8("absent")), missing);
+        Response count = client.call(new Request.GetKeyCount());
+        assertEquals(new Response.Count(0), count);
+        List<ByteString> none = List.of();
+        assertEquals(new Response.Texts(none), client.call(prefix("")));
+    }
+
+    private static boolean allAppliedEqualAtLeast(TestCluster cluster, long index) {
+        long first = cluster.nodes.get(0).state().appliedIndex();
+        return first >= index
+                && cluster.nodes.stream().allMatch(n -> n.state().appliedIndex() == first);
+    }
+
+    private static Request set(String key, String value) {
+        return new Request.Set(ByteString.utf8(key), ByteString.utf8(value));
+    }
+
+    private static Request get(Consistency consistency, String key) {
+        return new Request.Get(consistency, ByteString.utf8(key));
+    }
+
+    private static Request prefix(String prefix) {
+        return new Request.PrefixKeys(Consistency.CONSISTENT, ByteString.utf8(prefix), -1);
+    }
+}

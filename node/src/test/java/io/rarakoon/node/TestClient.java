@@ -1,0 +1,77 @@
+package io.rarakoon.node;
+
+import io.rarakoon.client.protocol.ByteString;
+import io.rarakoon.client.protocol.DecodeStep;
+import io.rarakoon.client.protocol.Request;
+import io.rarakoon.client.protocol.RequestEncoder;
+import io.rarakoon.client.protocol.Response;
+import io.rarakoon.client.protocol.ResponseDecoder;
+import java.io.ByteArrayOutputStream;
+
+/**
+ * A client connection to one node of a {@link TestCluster}: it encodes requests with the client
+ * protocol's encoder, feeds them to a {@link ClientSession}, and decodes the answer bytes the
+ * session writes. The connection's thread is the cluster's scheduler.
+ */
+final class TestClient implements ClientConnection {
+    private final TestCluster cluster;
+    private final ClientSession session;
+    private final ByteArrayOutputStream answers = new ByteArrayOutputStream();
+    private boolean prologueSent;
+    private boolean closed;
+
+    TestClient(TestCluster cluster, NodeLoop loop) {
+        this.cluster = cluster;
+        this.session = new ClientSession(TestCluster.CLUSTER_ID, loop, this);
+    }
+
+    /** Sends {@code request} and runs the cluster until its answer arrives (bounded). */
+    Response call(Request request) {
+        answers.reset();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        if (!prologueSent) {
+            bytes.writeBytes(
+                    RequestEncoder.encodePrologue(ByteString.utf8(TestCluster.CLUSTER_ID)));
+            prologueSent = true;
+        }
+        bytes.writeBytes(RequestEncoder.encode(request));
+        cluster.time.execute(() -> session.received(bytes.toByteArray()));
+        Response[] response = new Response[1];
+        boolean answered =
+                cluster.time.runUntil(
+                        () -> {
+                            byte[] seen = answers.toByteArray();
+                            DecodeStep<Response> step =
+                                    ResponseDecoder.decode(request, seen, 0, seen.length);
+                            if (step instanceof DecodeStep.Decoded<Response> decoded) {
+                                response[0] = decoded.value();
+                                return true;
+                            }
+                            return false;
+                        },
+                        100_000);
+        if (!answered) {
+            throw new AssertionError("no answer to " + request + " after 100000 tasks");
+        }
+        return response[0];
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void write(byte[] bytes) {
+        answers.writeBytes(bytes);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        cluster.time.execute(task);
+    }
+}
