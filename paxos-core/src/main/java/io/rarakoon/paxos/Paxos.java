@@ -54,7 +54,7 @@ public final class Paxos {
             return Master.onDropMaster(turn, state, drop);
         }
         if (state.roleState() instanceof Starting) {
-            turn.note("ignored-before-recovered", event.toString());
+            turn.note("ignored-before-recovered", event.getClass().getSimpleName());
             return state;
         }
         if (event instanceof Event.Tick) {
@@ -86,15 +86,15 @@ public final class Paxos {
     private static PaxosState onReceived(Turn turn, PaxosState state, Event.Received received) {
         Cluster cluster = turn.cluster();
         if (!received.clusterId().equals(cluster.clusterId())) {
-            turn.note("ignored-other-cluster", received.toString());
+            turn.note("ignored-other-cluster", brief(received));
             return state;
         }
         if (!cluster.isMember(received.from()) || received.from().equals(turn.self())) {
-            turn.note("ignored-unknown-node", received.toString());
+            turn.note("ignored-unknown-node", brief(received));
             return state;
         }
         if (state.roleState() instanceof SlaveCatchingUp) {
-            turn.note("ignored-while-catching-up", received.toString());
+            turn.note("ignored-while-catching-up", brief(received));
             return state;
         }
         Message message = received.message();
@@ -125,6 +125,14 @@ public final class Paxos {
             return Master.onNak(turn, state, from, nak);
         }
         return Follower.onNak(turn, state, from, nak);
+    }
+
+    private static String brief(Event.Received received) {
+        return received.from()
+                + " "
+                + received.message().getClass().getSimpleName()
+                + " of cluster "
+                + received.clusterId();
     }
 
     private static long termOf(Message message) {

@@ -1,11 +1,9 @@
 package io.rarakoon.paxos;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.rarakoon.paxos.message.NodeId;
-import io.rarakoon.paxos.message.Prepare;
-import java.util.Optional;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,46 +54,60 @@ class PaxosNetworkTest {
 
     @Test
     void findsViolationWithQuorumOfHalfTheVoters() {
-        assertTrue(
-                findsViolation(
+        String violation =
+                firstViolation(
                         seed -> {
                             Cluster cluster = Network.randomCluster(seed);
                             Cluster wrong = cluster.withQuorum(cluster.voters().size() / 2);
                             return new Network(seed, wrong, Paxos::step);
-                        }));
+                        },
+                        message ->
+                                message.contains(" applied ")
+                                        || message.contains("two values chosen")
+                                        || message.contains("two masters"));
+        assertFalse(violation.isEmpty(), "no safety violation in " + PLANTED_SEEDS_MAX + " seeds");
     }
 
+    /**
+     * Followers whose clocks run three times too fast (far beyond {@link
+     * Limits#CLOCK_RATE_DRIFT_PERMILLE_MAX}) count n0's lease out early and promise while n0 still
+     * serves lease reads. (Removing the lease check from the promise rule alone is not enough to
+     * break anything here: a candidate must hold every value its promisers applied, and followers
+     * wait 1.1 L after the last lease value they accepted; docs/paxos.md explains.)
+     */
     @Test
-    void findsViolationWhenANodePromisesDuringALiveLease() {
-        NodeId bad = new NodeId("n1");
-        Network.Stepper forgetsLease =
-                (context, state, event) -> {
-                    boolean prepare =
-                            event instanceof Event.Received received
-                                    && received.message() instanceof Prepare;
-                    PaxosState planted =
-                            prepare && state.self().equals(bad)
-                                    ? state.withLease(Optional.empty())
-                                    : state;
-                    return Paxos.step(context, planted, event);
-                };
-        assertTrue(
-                findsViolation(
-                        seed -> new Network(seed, Network.randomCluster(seed), forgetsLease)));
+    void findsViolationWhenSlavesPromiseDuringALiveLease() {
+        String violation =
+                firstViolation(
+                        seed -> new Network(seed, Network.randomCluster(seed), Paxos::step, 3000),
+                        message ->
+                                message.contains("serves lease reads")
+                                        || message.contains("leases overlap"));
+        assertFalse(violation.isEmpty(), "no lease violation in " + PLANTED_SEEDS_MAX + " seeds");
     }
 
     private interface NetworkFactory {
         Network create(long seed);
     }
 
-    private static boolean findsViolation(NetworkFactory factory) {
+    /**
+     * The first violation of the expected kind that the planted bug causes within {@link
+     * #PLANTED_SEEDS_MAX} seeds, or "". Other failures (a planted bug may also stall progress) are
+     * skipped.
+     */
+    private static String firstViolation(NetworkFactory factory, Predicate<String> expected) {
         for (long seed = 0; seed < PLANTED_SEEDS_MAX; seed++) {
             try {
                 factory.create(seed).run();
             } catch (AssertionError e) {
-                return true;
+                if (!expected.test(e.getMessage())) {
+                    continue;
+                }
+                String found = "seed " + seed + ": " + e.getMessage();
+                System.out.println("planted bug found at " + found);
+                return found;
             }
         }
-        return false;
+        return "";
     }
 }
