@@ -69,9 +69,10 @@ final class LeafMap {
             }
             Leaf right = leaf.splitOffUpperHalf(leafEntriesMax);
             leaves.put(Bytes.wrap(right.keys[0]), right);
-            if (position > leaf.size) {
+            int leftSize = leaf.size;
+            if (position > leftSize) {
+                position -= leftSize;
                 leaf = right;
-                position -= entry.getValue().size;
             }
         }
         leaf.insert(position, key, value);
