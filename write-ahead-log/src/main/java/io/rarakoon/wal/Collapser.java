@@ -122,7 +122,7 @@ public final class Collapser {
         long lag = last - headOrZero;
         long files = (lag + perSegment - 1) / perSegment;
         long k = files - keep - 1;
-        if (last == Wal.NO_INDEX || k <= 0) {
+        if (last == Wal.NO_INDEX || k <= 0 || wal.isClosed()) {
             return CollapseResult.nothingToDo(head);
         }
         long target = headOrZero + k * perSegment;

@@ -385,6 +385,10 @@ public final class Wal implements Closeable {
 
     // Package-private access for the Collapser, which runs on a background thread.
 
+    boolean isClosed() {
+        return closed;
+    }
+
     Disk disk() {
         return disk;
     }

@@ -42,6 +42,24 @@ class NioDiskTest {
     }
 
     @Test
+    void theLogAppendsCompressesCollapsesAndReopensOnRealFiles() throws Exception {
+        NioDisk disk = new NioDisk(directory);
+        ManualExecutor background = new ManualExecutor();
+        try (Wal wal = Wal.open(disk, 4, background)) {
+            WalTest.appendRange(wal, 0, 21);
+            wal.force();
+            background.runAll();
+            new Collapser(wal, FakeHead::new, 1, 1).collapse(1, CollapseProgress.IGNORE);
+        }
+        assertEquals(List.of("004.walz", "005.wal", "head.snap"), disk.list());
+        try (Wal reopened = Wal.open(disk, 4, background)) {
+            assertEquals(CollapserTest.history(0, 21), FakeHead.rebuiltState(reopened));
+        }
+        var summary = SegmentInspector.inspect(directory.resolve("004.walz"), entry -> {});
+        assertEquals(16, summary.firstIndex());
+    }
+
+    @Test
     void rejectsAPathThatIsNotADirectory() {
         assertThrows(IOException.class, () -> new NioDisk(directory.resolve("missing")));
     }
