@@ -2,6 +2,7 @@ package io.rarakoon.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rarakoon.client.protocol.ByteString;
@@ -133,6 +134,90 @@ class NodeClusterTest {
         assertEquals(new Response.Count(0), count);
         List<ByteString> none = List.of();
         assertEquals(new Response.Texts(none), client.call(prefix("")));
+    }
+
+    @Test
+    void masterAppliesEveryWriteKindWithArakoonResults() {
+        TestCluster cluster = new TestCluster(3, SEED);
+        cluster.startAll();
+        TestClient client = new TestClient(cluster, cluster.awaitMaster().loop());
+        ByteString k = ByteString.utf8("k");
+        ByteString v = ByteString.utf8("v");
+        Optional<ByteString> none = Optional.empty();
+        assertEquals(
+                new Response.MaybeText(none),
+                client.call(new Request.TestAndSet(k, none, Optional.of(v))));
+        assertEquals(
+                new Response.MaybeText(Optional.of(v)),
+                client.call(new Request.Replace(k, Optional.of(ByteString.utf8("w")))));
+        byte[] large = new byte[io.rarakoon.kv.Limits.VALUE_BYTES_MAX_DEFAULT];
+        assertEquals(
+                new Response.Failure(
+                        ResultCode.UNKNOWN_FAILURE, ByteString.utf8("value too large")),
+                client.call(new Request.Set(k, ByteString.of(large))));
+        TestClient again = new TestClient(cluster, cluster.master().orElseThrow().loop());
+        Response function = again.call(new Request.UserFunction(ByteString.utf8("f"), none));
+        assertEquals(ResultCode.BAD_INPUT, ((Response.Failure) function).code());
+        io.rarakoon.client.protocol.Update failing =
+                new io.rarakoon.client.protocol.Update.AssertExists(ByteString.utf8("absent"));
+        Response sequence =
+                again.call(
+                        new Request.Sequence(
+                                List.of(
+                                        new io.rarakoon.client.protocol.Update.Set(k, v),
+                                        failing)));
+        assertEquals(ResultCode.ASSERTION_FAILED, ((Response.Failure) sequence).code());
+        assertEquals(
+                new Response.Text(ByteString.utf8("w")),
+                again.call(get(Consistency.CONSISTENT, "k")),
+                "the failed sequence changed nothing");
+        assertEquals(new Response.Count(1), again.call(new Request.DeletePrefix(k)));
+    }
+
+    @Test
+    void adminCollapseFoldsTheLogWhileTheNodeServes() {
+        TestCluster cluster = new TestCluster(3, SEED);
+        cluster.startAll();
+        TestNode master = cluster.awaitMaster();
+        TestClient client = new TestClient(cluster, master.loop());
+        for (int i = 0; i < 4 * TestCluster.ENTRIES_PER_SEGMENT; i++) {
+            client.call(set("k" + i, "v" + i));
+        }
+        Response started = client.call(new Request.CollapseTlogs(1));
+        assertTrue(((Response.CollapseStarted) started).frameCount() > 0, started.toString());
+        assertTrue(master.loop().storage().wal().headIndex() >= 0, "a head snapshot exists");
+        assertInstanceOf(Response.Done.class, client.call(set("after", "collapse")));
+    }
+
+    @Test
+    void singleNodeClusterServesAndRecoversItsLastWrite() {
+        TestCluster cluster = new TestCluster(1, SEED);
+        cluster.startAll();
+        TestClient client = new TestClient(cluster, cluster.awaitMaster().loop());
+        assertInstanceOf(Response.Done.class, client.call(set("k", "v")));
+        cluster.nodes.get(0).crash();
+        cluster.startAll();
+        TestClient again = new TestClient(cluster, cluster.awaitMaster().loop());
+        assertEquals(
+                new Response.Text(ByteString.utf8("v")),
+                again.call(get(Consistency.CONSISTENT, "k")));
+    }
+
+    @Test
+    void failedFsyncStopsTheNodeBeforeAnyAnswer() {
+        TestCluster cluster = new TestCluster(3, SEED);
+        cluster.startAll();
+        TestNode master = cluster.awaitMaster();
+        TestClient client = new TestClient(cluster, master.loop());
+        master.disk.failForce = true;
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> client.call(set("k", "v")));
+        assertTrue(e.getMessage().contains("cannot persist"), e.getMessage());
+        master.disk.failForce = false;
+        cluster.time.runFor(TestCluster.LEASE_MILLIS);
+        assertTrue(
+                master.loop().storage().store().get(Bytes.utf8("k")).isEmpty(),
+                "the stopped node applies nothing");
     }
 
     private static boolean allAppliedEqualAtLeast(TestCluster cluster, long index) {

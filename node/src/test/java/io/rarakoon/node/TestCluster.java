@@ -5,7 +5,6 @@ import io.rarakoon.paxos.Cluster;
 import io.rarakoon.paxos.PaxosState;
 import io.rarakoon.paxos.message.Message;
 import io.rarakoon.paxos.message.NodeId;
-import io.rarakoon.wal.MemoryDisk;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -14,11 +13,11 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * An in-process cluster for tests: nodes with {@link MemoryDisk}s on one {@link ManualScheduler}
- * (which is also every node's clock), and a fake network that encodes each message to bytes and
- * delivers it 1 ms later to the receiver's current incarnation, or drops it when the receiver is
- * down. Crash drops a node's pending tasks and everything its disk did not force; restart recovers
- * it through the production path. Deterministic for a given seed.
+ * An in-process cluster for tests: nodes with MemoryDisks (behind {@link FaultyDisk}) on one {@link
+ * ManualScheduler} (which is also every node's clock), and a fake network that encodes each message
+ * to bytes and delivers it 1 ms later to the receiver's current incarnation, or drops it when the
+ * receiver is down. Crash drops a node's pending tasks and everything its disk did not force;
+ * restart recovers it through the production path. Deterministic for a given seed.
  */
 final class TestCluster {
     static final String CLUSTER_ID = "ring";
@@ -28,7 +27,7 @@ final class TestCluster {
     /** One node: its disk survives crashes, its loop is replaced at each restart. */
     final class TestNode {
         final NodeId id;
-        final MemoryDisk disk = new MemoryDisk();
+        final FaultyDisk disk = new FaultyDisk();
         private final SplittableRandom random;
         private ManualScheduler.View scheduler;
         private NodeLoop loop;
@@ -51,6 +50,12 @@ final class TestCluster {
         }
 
         void start() {
+            build();
+            loop.start();
+        }
+
+        /** Builds the loop over the recovered disk without starting it. */
+        void build() {
             StorageOptions options =
                     new StorageOptions(
                             ENTRIES_PER_SEGMENT,
@@ -66,14 +71,13 @@ final class TestCluster {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            loop.start();
         }
 
         /** Power loss: the loop vanishes with its pending tasks, the disk keeps what it forced. */
         void crash() {
             scheduler.kill();
             loop = null;
-            disk.crash();
+            disk.memory.crash();
         }
     }
 

@@ -1,0 +1,42 @@
+package io.rarakoon.node;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The node's limits fit each other and the limits of the modules the node drives. */
+class LimitsTest {
+
+    @Test
+    void queuesFitTheLeakyBuffer() {
+        int max = io.rarakoon.leaky.Limits.CAPACITY_ITEMS_MAX;
+        assertTrue(Limits.PEER_INBOX_MESSAGES_MAX <= max);
+        assertTrue(Limits.CLIENT_QUEUE_REQUESTS_MAX <= max);
+    }
+
+    @Test
+    void clientQueueHoldsEveryUpdateTheMasterMayQueue() {
+        assertTrue(
+                Limits.CLIENT_QUEUE_REQUESTS_MAX >= io.rarakoon.paxos.Limits.PENDING_UPDATES_MAX);
+    }
+
+    @Test
+    void oneTurnCanTakeAFullClientBatch() {
+        assertTrue(Limits.EVENTS_PER_TURN_MAX >= io.rarakoon.paxos.Limits.UPDATES_PER_VALUE_MAX);
+    }
+
+    @Test
+    void ticksAreAtLeastOneMillisecondForTheShortestLease() {
+        assertTrue(io.rarakoon.paxos.Limits.LEASE_PERIOD_MILLIS_MIN / Limits.TICKS_PER_LEASE >= 1);
+    }
+
+    @Test
+    void listsAndNamesFitAClientFrame() {
+        int frame = io.rarakoon.client.protocol.Limits.REQUEST_BYTES_MAX;
+        assertTrue(Limits.UPDATE_LIST_COUNT_MAX * 4L <= frame * 2L);
+        assertTrue(Limits.NAME_BYTES_MAX < frame);
+        assertTrue(
+                Limits.UPDATE_NESTING_DEPTH_MAX
+                        >= io.rarakoon.client.protocol.Limits.NESTING_DEPTH_MAX);
+    }
+}
