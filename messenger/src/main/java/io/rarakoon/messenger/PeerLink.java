@@ -246,9 +246,9 @@ final class PeerLink {
         }
 
         @Override
-        public void writable(Stream stream) {
-            if (stream == connectedStream) {
-                drain(stream);
+        public void writable(Stream ready) {
+            if (ready == connectedStream) {
+                drain(ready);
             }
         }
 

@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,13 +62,19 @@ public final class NettyTransport implements Transport, AutoCloseable {
     private final EventLoopGroup group;
     private final Class<? extends SocketChannel> channelType;
     private final Channel serverChannel;
-    private volatile Acceptor acceptor;
+
+    /** Set by {@link #listen}; read by every accepted channel when it becomes active. */
+    private final AtomicReference<Acceptor> acceptor;
 
     private NettyTransport(
-            EventLoopGroup group, Class<? extends SocketChannel> channelType, Channel server) {
+            EventLoopGroup group,
+            Class<? extends SocketChannel> channelType,
+            Channel server,
+            AtomicReference<Acceptor> acceptor) {
         this.group = group;
         this.channelType = channelType;
         this.serverChannel = server;
+        this.acceptor = acceptor;
     }
 
     /**
@@ -86,7 +93,7 @@ public final class NettyTransport implements Transport, AutoCloseable {
                 epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         Class<? extends SocketChannel> channelType =
                 epoll ? EpollSocketChannel.class : NioSocketChannel.class;
-        NettyTransport[] transport = new NettyTransport[1];
+        AtomicReference<Acceptor> acceptor = new AtomicReference<>();
         ChannelFuture bound =
                 new ServerBootstrap()
                         .group(group)
@@ -101,7 +108,7 @@ public final class NettyTransport implements Transport, AutoCloseable {
                                         channel.pipeline()
                                                 .addLast(
                                                         StreamChannelHandler.accepted(
-                                                                () -> transport[0].acceptor));
+                                                                acceptor::get));
                                     }
                                 })
                         .bind(host, port)
@@ -110,9 +117,15 @@ public final class NettyTransport implements Transport, AutoCloseable {
             group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             throw new IOException("cannot bind " + host + ":" + port, bound.cause());
         }
-        transport[0] = new NettyTransport(group, channelType, bound.channel());
-        LOG.info("listening on {} ({})", bound.channel().localAddress(), epoll ? "epoll" : "nio");
-        return transport[0];
+        if (epoll) {
+            LOG.info("listening on {} (epoll)", bound.channel().localAddress());
+        } else {
+            LOG.info(
+                    "listening on {} (nio: {})",
+                    bound.channel().localAddress(),
+                    String.valueOf(Epoll.unavailabilityCause()));
+        }
+        return new NettyTransport(group, channelType, bound.channel(), acceptor);
     }
 
     /** The port the transport listens on (the ephemeral one if it was bound to port 0). */
@@ -140,7 +153,7 @@ public final class NettyTransport implements Transport, AutoCloseable {
 
     @Override
     public void listen(Acceptor acceptor) {
-        this.acceptor = acceptor;
+        this.acceptor.set(acceptor);
     }
 
     /** {@inheritDoc} Tasks scheduled after {@link #close} are dropped. */
