@@ -15,7 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -144,7 +149,7 @@ abstract class ClientContractTest {
     @Test
     void rangesComeBackInLogicalOrder() {
         for (String k : List.of("a", "b", "c", "d")) {
-            client.set(key(k), v(k.toUpperCase(java.util.Locale.ROOT)));
+            client.set(key(k), v(k.toUpperCase(Locale.ROOT)));
         }
         assertEquals(
                 List.of(key("b"), key("c")),
@@ -248,6 +253,32 @@ abstract class ClientContractTest {
         assertThrows(
                 InconsistentReadException.class,
                 () -> client.withConsistency(Consistency.atLeast(Long.MAX_VALUE)).exists(key("k")));
+    }
+
+    @Test
+    void callsFromSeveralThreadsAllTakeEffect() throws Exception {
+        int threads = 4;
+        int writesPerThread = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String thread = "t" + t + "/";
+                done.add(
+                        pool.submit(
+                                () -> {
+                                    for (int i = 0; i < writesPerThread; i++) {
+                                        client.set(key(thread + i), v(thread + i));
+                                    }
+                                }));
+            }
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(threads * writesPerThread, client.prefixKeys(key(""), -1).size());
     }
 
     @Test
