@@ -12,11 +12,12 @@ import java.util.function.LongSupplier;
  * {@link #offer} drops the item and counts the drop. Paxos tolerates lost messages, so dropping is
  * the right answer to a slow peer or a busy node; blocking the node loop never is.
  *
- * <p>Thread-safety: {@link #offer} may be called from any number of threads at once; {@link #poll},
- * {@link #drainTo} and {@link #awaitItems} from one consumer thread at a time. Items keep the order
- * in which their {@code offer} calls took effect, so each producer's items keep that producer's
- * order. The buffer owns no thread and reads no clock: a consumer that waits hands in its deadline
- * and its clock.
+ * <p>Thread-safety: {@link #offer} may be called from any number of threads at once. {@link #poll}
+ * and {@link #drainTo} take the same lock, so they are safe from any thread, but the buffer is
+ * meant for one consumer at a time: only then do items leave in one stream, and {@link #awaitItems}
+ * wakes a single waiter. Items keep the order in which their {@code offer} calls took effect, so
+ * each producer's items keep that producer's order. The buffer owns no thread and reads no clock: a
+ * consumer that waits hands in its deadline and its clock.
  *
  * <p>A lock guards the ring: it is held for a few array writes only, and it makes the wake-up of a
  * waiting consumer exact (an item offered while the consumer checks for emptiness is seen either by
