@@ -119,6 +119,10 @@ final class FakeArakoonServer implements AutoCloseable {
             if (connectionsToReject.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 out.write(ResponseEncoder.encodeTooManyClients());
                 out.flush();
+                // Read what the client already sent before closing: closing with unread input
+                // would reset the connection and could destroy the frame before it is read.
+                socket.shutdownOutput();
+                socket.getInputStream().transferTo(OutputStream.nullOutputStream());
                 return;
             }
             InputStream in = socket.getInputStream();
