@@ -54,7 +54,11 @@ public final class Paxos {
             return Master.onDropMaster(turn, state, drop);
         }
         if (state.roleState() instanceof Starting) {
-            turn.note("ignored-before-recovered", event.getClass().getSimpleName());
+            String what =
+                    event instanceof Event.Received received
+                            ? brief(received)
+                            : event.getClass().getSimpleName();
+            turn.note("ignored-before-recovered", what);
             return state;
         }
         if (event instanceof Event.Tick) {
