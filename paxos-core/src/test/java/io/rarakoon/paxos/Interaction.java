@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -104,7 +105,7 @@ final class Interaction implements SimNode.Observer {
     }
 
     private static MasterMode mode(String name) {
-        return MasterMode.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        return MasterMode.valueOf(name.toUpperCase(Locale.ROOT));
     }
 
     private static List<NodeId> masters(List<String> args) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -258,18 +259,17 @@ final class Network implements SimNode.Observer {
         checkMaster(node);
     }
 
+    /** Completes the catch-up a little later, unless the node crashed meanwhile. */
     private void scheduleCatchup(SimNode node, Effect.StartCatchup start) {
+        node.catchup = Optional.empty();
         int incarnation = incarnations.get(node.id);
         schedule(
                 nowMillis + 1 + random.nextInt(200),
                 () -> {
                     if (incarnations.get(node.id) == incarnation && node.up) {
-                        SimNode source = nodes.get(start.from());
-                        step(node, node.finishCatchup(source, this));
+                        step(node, node.finishCatchup(nodes.get(start.from()), this));
                     }
                 });
-        // Scheduled once: finishCatchup clears node.catchup before the next step looks at it.
-        node.catchup = java.util.Optional.empty();
     }
 
     private void send(SimNode.Outgoing message) {
