@@ -8,5 +8,12 @@ public final class Limits {
      */
     public static final int FRAMES_PER_DRAIN_MAX = 256;
 
+    /**
+     * Shortest interval between two WARN lines about drops on one link, in milliseconds. Drops come
+     * in bursts of thousands when a peer is down or slow; one line per interval with the running
+     * counts says everything.
+     */
+    public static final long DROP_LOG_INTERVAL_MILLIS = 10_000;
+
     private Limits() {}
 }

@@ -45,6 +45,7 @@ final class PeerLink {
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicLong sentFrameCount = new AtomicLong();
     private final AtomicLong droppedPeerDownCount = new AtomicLong();
+    private final AtomicLong nextDropLogMillis = new AtomicLong(Long.MIN_VALUE);
 
     /** Guarded by this. */
     private ConnectionState state = ConnectionState.IDLE;
@@ -73,13 +74,31 @@ final class PeerLink {
     boolean send(byte[] frame) {
         if (connectedStream == null) {
             droppedPeerDownCount.incrementAndGet();
+            logDrops();
             return false;
         }
         if (!sendBuffer.offer(frame)) {
+            logDrops();
             return false;
         }
         scheduleDrain();
         return true;
+    }
+
+    /** At most one WARN per {@link Limits#DROP_LOG_INTERVAL_MILLIS}, with the running counts. */
+    private void logDrops() {
+        long nowMillis = clockMillis.getAsLong();
+        long dueMillis = nextDropLogMillis.get();
+        if (nowMillis >= dueMillis
+                && nextDropLogMillis.compareAndSet(
+                        dueMillis, nowMillis + Limits.DROP_LOG_INTERVAL_MILLIS)) {
+            LOG.warn(
+                    "{} dropping frames to {}: {} while not connected, {} with a full buffer",
+                    config.selfName(),
+                    peer.nodeName(),
+                    droppedPeerDownCount.get(),
+                    sendBuffer.dropCount());
+        }
     }
 
     synchronized void start() {

@@ -47,7 +47,8 @@ public final class PeerMessenger implements Messenger, AutoCloseable {
      * @param config cluster id, names, peers and limits
      * @param transport the byte-stream port
      * @param sink where inbound messages go; must not block
-     * @param monotonicMillis the node's monotonic clock in milliseconds
+     * @param monotonicMillis the node's monotonic clock in milliseconds; read from sending,
+     *     transport and timer threads, so it must be thread-safe
      * @param random the node's generator; each link gets its own split, in peer order
      */
     public PeerMessenger(
