@@ -132,7 +132,7 @@ final class PeerLink {
                 ConnectionFsm.step(
                         config.connectionPolicy(), before, event, nowMillis, random.nextLong());
         state = transition.state();
-        if (state.equals(before)) {
+        if (state.equals(before) && transition.action().isEmpty()) {
             return;
         }
         onPhaseChange(before.phase(), state.phase());

@@ -50,6 +50,8 @@ public final class PeerMessenger implements Messenger, AutoCloseable {
      * @param monotonicMillis the node's monotonic clock in milliseconds; read from sending,
      *     transport and timer threads, so it must be thread-safe
      * @param random the node's generator; each link gets its own split, in peer order
+     * @throws IllegalArgumentException if the cluster id or this node's name is empty or longer
+     *     than a handshake allows, or sendBufferFramesMax is outside the leaky-buffer limits
      */
     public PeerMessenger(
             MessengerConfig config,
