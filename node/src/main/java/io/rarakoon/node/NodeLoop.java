@@ -211,9 +211,22 @@ public final class NodeLoop {
                 new Context(
                         self, cluster, ports.clock().monotonicMillis(), ports.random().nextLong());
         Transition transition = Paxos.step(context, state, event);
+        logRoleChange(state, transition.state());
         state = transition.state();
         effects.addAll(transition.effects());
         statistics.stepCount++;
+    }
+
+    private void logRoleChange(PaxosState before, PaxosState after) {
+        if (after.role() != before.role()) {
+            LOG.info(
+                    "{} became {} ({}) promisedTerm={} applied={}",
+                    self,
+                    after.role(),
+                    after.stateName(),
+                    after.promisedTerm(),
+                    after.appliedIndex());
+        }
     }
 
     private void execute(List<Effect> effects) {
