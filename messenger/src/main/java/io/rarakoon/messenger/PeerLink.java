@@ -194,6 +194,13 @@ final class PeerLink {
     /** On the stream's I/O thread: writes queued frames while the stream stays writable. */
     private void drain(Stream stream) {
         drainScheduled.set(false);
+        if (stream != connectedStream) {
+            // Left over from a lost stream; it may have kept the current one's drain unscheduled.
+            if (sendBuffer.size() > 0) {
+                scheduleDrain();
+            }
+            return;
+        }
         int written = 0;
         while (written < Limits.FRAMES_PER_DRAIN_MAX
                 && stream == connectedStream
