@@ -220,6 +220,27 @@ class NodeClusterTest {
                 "the stopped node applies nothing");
     }
 
+    @Test
+    void dropMasterHandsTheRoleToAnotherNode() {
+        TestCluster cluster = new TestCluster(3, SEED);
+        cluster.startAll();
+        TestNode master = cluster.awaitMaster();
+        TestClient admin = new TestClient(cluster, master.loop());
+        assertInstanceOf(Response.Done.class, admin.call(new Request.DropMaster()));
+        boolean handedOver =
+                cluster.time.runUntil(
+                        () -> cluster.master().filter(m -> m != master).isPresent(), 200_000);
+        assertTrue(handedOver, "another node becomes master");
+    }
+
+    @Test
+    void emptyStoreDoesNotExpectProgress() {
+        TestCluster cluster = new TestCluster(3, SEED);
+        cluster.nodes.get(0).build();
+        TestClient client = new TestClient(cluster, cluster.nodes.get(0).loop());
+        assertEquals(new Response.Flag(false), client.call(new Request.ExpectProgressPossible()));
+    }
+
     private static boolean allAppliedEqualAtLeast(TestCluster cluster, long index) {
         long first = cluster.nodes.get(0).state().appliedIndex();
         return first >= index
