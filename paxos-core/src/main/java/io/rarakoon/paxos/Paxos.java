@@ -102,6 +102,11 @@ public final class Paxos {
             return state;
         }
         Message message = received.message();
+        if (!cluster.isVoter(received.from()) && !(message instanceof Prepare)) {
+            // Learners only ever poll; anything else from them is not theirs to send.
+            turn.note("ignored-from-learner", brief(received));
+            return state;
+        }
         PaxosState seen = state.withTermSeen(termOf(message));
         if (message instanceof Prepare prepare) {
             return Follower.onPrepare(turn, seen, received.from(), prepare);
