@@ -25,6 +25,25 @@ public final class Limits {
             4 * io.rarakoon.paxos.Limits.PENDING_UPDATES_MAX;
 
     /**
+     * Client connections a node serves at once; one more gets "too many clients" (spec §2.5).
+     * Arakoon allows max(200, soft open-file limit - 200), 824 with the common limit of 1024; we
+     * fix 800 so the cap does not depend on the machine.
+     */
+    public static final int CLIENT_CONNECTIONS_MAX = 800;
+
+    /**
+     * Frames queued per peer before sends to it drop: enough for a full pipeline of Accepts and
+     * lease renewals while a link reconnects, small enough to bound memory per peer.
+     */
+    public static final int PEER_SEND_BUFFER_FRAMES_MAX = 1024;
+
+    /**
+     * How often the automatic collapse checks whether enough segments lie past the head. A check
+     * only counts files; segments fill at most a few per minute, so ten seconds is prompt enough.
+     */
+    public static final long AUTO_COLLAPSE_CHECK_MILLIS = 10_000;
+
+    /**
      * Ticks per lease period. The core's shortest timeout is L/40 of jitter on L/4 deadlines; 20
      * ticks per lease notice a deadline within 5% of L, well inside the 10% jitter Arakoon uses.
      */
