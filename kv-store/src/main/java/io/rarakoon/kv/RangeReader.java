@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Arakoon's range reads over the user map (client protocol §7.2), shared by {@link KvStore} and the
@@ -23,20 +24,8 @@ final class RangeReader {
             Optional<Bytes> last,
             boolean lastInclusive,
             int max) {
-        List<Bytes> keys = new ArrayList<>();
-        int keysMax = max == 0 ? 1 : max;
-        byte[] upper = last.map(Bytes::array).orElse(null);
-        map.walkUp(
-                first.orElse(Bytes.EMPTY).array(),
-                firstInclusive,
-                (key, value) -> {
-                    if (!belowUpper(key, upper, lastInclusive)) {
-                        return false;
-                    }
-                    keys.add(Bytes.wrap(key));
-                    return keysMax < 0 || keys.size() < keysMax;
-                });
-        return keys;
+        Bounds bounds = new Bounds(first, firstInclusive, last, lastInclusive);
+        return ascending(map, bounds, max == 0 ? 1 : max, (key, value) -> Bytes.wrap(key));
     }
 
     /** Entries ascending, at most max (max 0 gives none). */
@@ -47,22 +36,37 @@ final class RangeReader {
             Optional<Bytes> last,
             boolean lastInclusive,
             int max) {
-        List<KeyValue> entries = new ArrayList<>();
         if (max == 0) {
-            return entries;
+            return new ArrayList<>();
         }
-        byte[] upper = last.map(Bytes::array).orElse(null);
+        Bounds bounds = new Bounds(first, firstInclusive, last, lastInclusive);
+        return ascending(
+                map, bounds, max, (key, value) -> new KeyValue(Bytes.wrap(key), Bytes.wrap(value)));
+    }
+
+    /** The bounds of an ascending walk; a missing lower bound is the empty key. */
+    private record Bounds(
+            Optional<Bytes> first,
+            boolean firstInclusive,
+            Optional<Bytes> last,
+            boolean lastInclusive) {}
+
+    /** Items made from the entries within {@code bounds}, ascending; itemsMax < 0 is unlimited. */
+    private static <T> List<T> ascending(
+            LeafMap map, Bounds bounds, int itemsMax, BiFunction<byte[], byte[], T> item) {
+        List<T> items = new ArrayList<>();
+        byte[] upper = bounds.last().map(Bytes::array).orElse(null);
         map.walkUp(
-                first.orElse(Bytes.EMPTY).array(),
-                firstInclusive,
+                bounds.first().orElse(Bytes.EMPTY).array(),
+                bounds.firstInclusive(),
                 (key, value) -> {
-                    if (!belowUpper(key, upper, lastInclusive)) {
+                    if (!belowUpper(key, upper, bounds.lastInclusive())) {
                         return false;
                     }
-                    entries.add(new KeyValue(Bytes.wrap(key), Bytes.wrap(value)));
-                    return max < 0 || entries.size() < max;
+                    items.add(item.apply(key, value));
+                    return itemsMax < 0 || items.size() < itemsMax;
                 });
-        return entries;
+        return items;
     }
 
     /** Entries descending from the high bound {@code first} down to the low bound {@code last}. */
