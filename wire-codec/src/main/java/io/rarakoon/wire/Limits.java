@@ -41,5 +41,17 @@ public final class Limits {
     /** Longest node name, in UTF-8 bytes: generous for a human-chosen name, tiny for a frame. */
     public static final int NODE_NAME_BYTES_MAX = 255;
 
+    /**
+     * Deepest nesting of sequences inside sequences in a kv-store update, as the client protocol
+     * allows (32): a bound on the decoder's recursion.
+     */
+    public static final int UPDATE_NESTING_DEPTH_MAX = 32;
+
+    /**
+     * Most items in one sequence or assert_range list of a kv-store update. Each item takes at
+     * least one byte, so a frame bounds lists anyway; the count is checked before allocating.
+     */
+    public static final int UPDATE_LIST_COUNT_MAX = 1024 * 1024;
+
     private Limits() {}
 }

@@ -3,6 +3,8 @@ package io.rarakoon.wire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rarakoon.kv.Bytes;
+import io.rarakoon.kv.Update;
 import io.rarakoon.paxos.message.Accept;
 import io.rarakoon.paxos.message.Accepted;
 import io.rarakoon.paxos.message.ByteString;
@@ -16,6 +18,7 @@ import io.rarakoon.paxos.message.Promise;
 import io.rarakoon.paxos.message.Value;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -63,7 +66,54 @@ class WireCodecPropertyTest {
         generators.put(Nak.class, Combinators.combine(terms, terms, indexes).as(Nak::new));
         generators.put(Accept.class, Combinators.combine(terms, indexes, values).as(Accept::new));
         generators.put(Accepted.class, Combinators.combine(terms, indexes).as(Accepted::new));
+        generators.put(LogEntry.class, entries);
+        updates(generators, names, bytes.map(Bytes::copyOf));
+        generators.put(CatchupRequest.class, indexes.map(CatchupRequest::new));
+        Arbitrary<Long> positions = Arbitraries.longs().greaterOrEqual(-1);
+        generators.put(
+                CatchupBatchEnd.class,
+                Combinators.combine(positions, positions).as(CatchupBatchEnd::new));
         return generators;
+    }
+
+    private static void updates(
+            Map<Class<?>, Arbitrary<?>> generators, Arbitrary<String> names, Arbitrary<Bytes> kv) {
+        Arbitrary<Optional<Bytes>> option = kv.optional();
+        Arbitrary<Update> leaf =
+                Arbitraries.oneOf(
+                        Combinators.combine(kv, kv).as(Update.Set::new),
+                        kv.map(Update.Delete::new),
+                        Arbitraries.just(new Update.Nop()),
+                        Combinators.combine(kv, option).as(Update.Assert::new));
+        Arbitrary<Update> nested =
+                Arbitraries.oneOf(leaf, leaf.list().ofMaxSize(3).map(Update.Sequence::new));
+        generators.put(Update.Set.class, Combinators.combine(kv, kv).as(Update.Set::new));
+        generators.put(Update.Delete.class, kv.map(Update.Delete::new));
+        generators.put(
+                Update.TestAndSet.class,
+                Combinators.combine(kv, option, option).as(Update.TestAndSet::new));
+        generators.put(Update.MasterSet.class, names.map(Update.MasterSet::new));
+        generators.put(Update.Sequence.class, nested.list().ofMaxSize(4).map(Update.Sequence::new));
+        generators.put(Update.Nop.class, Arbitraries.just(new Update.Nop()));
+        generators.put(
+                Update.UserFunction.class,
+                Combinators.combine(names, option).as(Update.UserFunction::new));
+        generators.put(Update.Assert.class, Combinators.combine(kv, option).as(Update.Assert::new));
+        generators.put(
+                Update.AdminSet.class, Combinators.combine(kv, option).as(Update.AdminSet::new));
+        generators.put(Update.SetInterval.class, kv.map(Update.SetInterval::new));
+        generators.put(Update.SetRouting.class, kv.map(Update.SetRouting::new));
+        generators.put(Update.SetRoutingDelta.class, kv.map(Update.SetRoutingDelta::new));
+        generators.put(
+                Update.SyncedSequence.class,
+                nested.list().ofMaxSize(4).map(Update.SyncedSequence::new));
+        generators.put(Update.DeletePrefix.class, kv.map(Update.DeletePrefix::new));
+        generators.put(Update.AssertExists.class, kv.map(Update.AssertExists::new));
+        generators.put(
+                Update.Replace.class, Combinators.combine(kv, option).as(Update.Replace::new));
+        generators.put(
+                Update.AssertRange.class,
+                Combinators.combine(kv, kv.list().ofMaxSize(4)).as(Update.AssertRange::new));
     }
 
     private static Arbitrary<Value> values(Arbitrary<String> names, Arbitrary<byte[]> bytes) {
