@@ -93,7 +93,7 @@ final class EffectExecutor {
                 promisedTerm = Math.max(promisedTerm, promise.term());
             } else if (effect instanceof Effect.PersistAccepted accepted) {
                 LogEntry entry = accepted.entry();
-                wal.append(entry.index(), ValueCodec.encodeEntry(entry));
+                wal.append(entry.index(), storage.codec().encodeEntry(entry));
                 appended = true;
             }
         }
@@ -113,7 +113,7 @@ final class EffectExecutor {
     private void apply(Effect.Apply apply) {
         List<Update> updates;
         try {
-            updates = ValueCodec.updatesOf(apply.value());
+            updates = storage.codec().updatesOf(apply.value());
         } catch (MalformedPayloadException e) {
             throw new IllegalStateException(
                     "chosen value at index " + apply.index() + " cannot be decoded", e);

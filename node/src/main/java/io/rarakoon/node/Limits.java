@@ -44,25 +44,22 @@ public final class Limits {
     public static final long AUTO_COLLAPSE_CHECK_MILLIS = 10_000;
 
     /**
+     * Entries a catch-up source sends per batch. The receiver asks for each batch, so this bounds
+     * what a lost batch costs and keeps a batch well inside the messenger's per-peer send buffer.
+     */
+    public static final int CATCHUP_BATCH_ENTRIES_MAX = 64;
+
+    /**
+     * Payload bytes a catch-up source sends per batch (at least one entry is always sent): bounds
+     * the memory a batch takes in the send buffer when values are large.
+     */
+    public static final long CATCHUP_BATCH_BYTES_MAX = 16L * 1024 * 1024;
+
+    /**
      * Ticks per lease period. The core's shortest timeout is L/40 of jitter on L/4 deadlines; 20
      * ticks per lease notice a deadline within 5% of L, well inside the 10% jitter Arakoon uses.
      */
     public static final int TICKS_PER_LEASE = 20;
-
-    /**
-     * Bytes of a node or user function name in an encoded value. Names come from the cluster file
-     * and plugin registrations and are short; a longer one means corrupt bytes.
-     */
-    public static final int NAME_BYTES_MAX = 1024;
-
-    /** Nesting of sequences inside sequences; the client protocol allows 32 levels too. */
-    public static final int UPDATE_NESTING_DEPTH_MAX = 32;
-
-    /**
-     * Items of one sequence or assert_range list. A list of a million entries of at least four
-     * bytes each already exceeds a client frame, so more means corrupt bytes.
-     */
-    public static final int UPDATE_LIST_COUNT_MAX = 1024 * 1024;
 
     private Limits() {}
 }

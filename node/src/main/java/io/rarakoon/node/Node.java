@@ -10,7 +10,6 @@ import io.rarakoon.node.config.ClusterConfig;
 import io.rarakoon.node.config.CollapseConfig;
 import io.rarakoon.node.config.NodeConfig;
 import io.rarakoon.paxos.Cluster;
-import io.rarakoon.paxos.message.Message;
 import io.rarakoon.paxos.message.NodeId;
 import io.rarakoon.wal.Collapser;
 import io.rarakoon.wal.NioDisk;
@@ -176,11 +175,7 @@ public final class Node implements AutoCloseable {
     }
 
     private void deliver(String clusterId, String peer, Object message) {
-        if (message instanceof Message paxos) {
-            loop.deliver(new NodeId(peer), clusterId, paxos);
-        } else {
-            LOG.debug("{} ignores {} from {}", self, message.getClass().getSimpleName(), peer);
-        }
+        loop.deliver(new NodeId(peer), clusterId, message);
     }
 
     private static List<PeerAddress> peers(ClusterConfig config, NodeConfig self) {

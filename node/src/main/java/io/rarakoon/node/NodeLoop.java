@@ -13,8 +13,13 @@ import io.rarakoon.paxos.Paxos;
 import io.rarakoon.paxos.PaxosState;
 import io.rarakoon.paxos.RequestId;
 import io.rarakoon.paxos.Transition;
+import io.rarakoon.paxos.message.Accept;
+import io.rarakoon.paxos.message.LogEntry;
 import io.rarakoon.paxos.message.Message;
 import io.rarakoon.paxos.message.NodeId;
+import io.rarakoon.wire.CatchupBatchEnd;
+import io.rarakoon.wire.CatchupEntry;
+import io.rarakoon.wire.CatchupRequest;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * Each turn drains at most {@link Limits#EVENTS_PER_TURN_MAX} inputs (local events, peer messages,
  * client requests), steps the core for each, answers reads from the store, and then executes the
  * whole batch of effects with {@link EffectExecutor}: persists, one fsync, sends, applies, replies.
- * Ticks come from the {@link Scheduler} every lease period / {@link Limits#TICKS_PER_LEASE}.
+ * Ticks come from the {@link Scheduler} every lease period / {@link Limits#TICKS_PER_LEASE}. When
+ * the core asks for a catch-up, {@link Catchup} pulls the missing chosen entries from the peer in
+ * batches and the loop reports the result to the core.
  *
  * <p>Threads: {@link #deliver} and {@link #submit} may be called from any thread; they only offer
  * into bounded queues and ask the scheduler for a turn. Everything else runs on the scheduler.
@@ -45,7 +52,11 @@ public final class NodeLoop {
     private final Cluster cluster;
     private final NodeStorage storage;
     private final NodePorts ports;
-    private final LeakyBuffer<Event.Received> peerInbox =
+
+    /** A peer's message as the messenger delivered it: Paxos or catch-up. */
+    private record Inbound(NodeId from, String clusterId, Object message) {}
+
+    private final LeakyBuffer<Inbound> peerInbox =
             new LeakyBuffer<>(Limits.PEER_INBOX_MESSAGES_MAX);
     private final LeakyBuffer<ClientCall> clientQueue =
             new LeakyBuffer<>(Limits.CLIENT_QUEUE_REQUESTS_MAX);
@@ -58,12 +69,13 @@ public final class NodeLoop {
     private final WriteTranslator writes;
     private final ReadHandler reads;
     private final AdminCollapse collapse;
+    private final Catchup catchup;
     private final long tickPeriodMillis;
     private PaxosState state;
     private long requestCount;
-    private boolean catchupRequested;
     private boolean stopped;
     private Scheduler.Cancellable nextTick = () -> {};
+    private Optional<Event.Received> acceptDuringCatchup = Optional.empty();
 
     /**
      * Creates the loop of node {@code self} over its recovered storage; nothing runs before {@link
@@ -89,6 +101,8 @@ public final class NodeLoop {
         this.reads =
                 new ReadHandler(view, new AdminQueries(view, positions, statistics, ports.clock()));
         this.collapse = new AdminCollapse(storage, ports.background());
+        this.catchup =
+                new Catchup(self, storage, ports.peers(), statistics, cluster.leasePeriodMillis());
     }
 
     /** Hands the recovered state to the core and starts ticking. Any thread. */
@@ -103,11 +117,11 @@ public final class NodeLoop {
     }
 
     /**
-     * A peer's message, after its connection's handshake named {@code from} and {@code clusterId}.
-     * Dropped and counted when the inbox is full. Any thread; never blocks.
+     * A peer's message (Paxos or catch-up), after its connection's handshake named {@code from} and
+     * {@code clusterId}. Dropped and counted when the inbox is full. Any thread; never blocks.
      */
-    public void deliver(NodeId from, String clusterId, Message message) {
-        if (peerInbox.offer(new Event.Received(from, clusterId, message))) {
+    public void deliver(NodeId from, String clusterId, Object message) {
+        if (peerInbox.offer(new Inbound(from, clusterId, message))) {
             scheduleTurn();
         }
     }
@@ -178,22 +192,21 @@ public final class NodeLoop {
         if (stopped) {
             return;
         }
-        if (catchupRequested && state.isCatchingUp()) {
-            // Streaming catch-up is not built yet: report at once that nothing was copied.
-            catchupRequested = false;
-            localEvents.add(new Event.CatchupFinished(state.appliedIndex(), state.lastAccepted()));
-        }
         List<Effect> effects = new ArrayList<>();
         int budget = Limits.EVENTS_PER_TURN_MAX;
         while (budget > 0 && !localEvents.isEmpty()) {
             step(localEvents.poll(), effects);
             budget--;
         }
-        List<Event.Received> received = new ArrayList<>();
+        List<Inbound> received = new ArrayList<>();
         budget -= peerInbox.drainTo(received, budget);
-        for (Event.Received message : received) {
-            positions.heard(message.from(), message.message(), ports.clock().monotonicMillis());
-            step(message, effects);
+        for (Inbound inbound : received) {
+            receive(inbound, effects);
+        }
+        try {
+            finishCatchup(catchup.onTick(ports.clock().monotonicMillis()), effects);
+        } catch (IOException e) {
+            throw cannotPersist(e);
         }
         List<ClientCall> calls = new ArrayList<>();
         clientQueue.drainTo(calls, budget);
@@ -204,6 +217,60 @@ public final class NodeLoop {
         if (!localEvents.isEmpty() || peerInbox.size() > 0 || clientQueue.size() > 0) {
             scheduleTurn();
         }
+    }
+
+    private void receive(Inbound inbound, List<Effect> effects) {
+        Object message = inbound.message();
+        if (message instanceof Message paxos) {
+            positions.heard(inbound.from(), paxos, ports.clock().monotonicMillis());
+            Event.Received received =
+                    new Event.Received(inbound.from(), inbound.clusterId(), paxos);
+            step(received, effects);
+            if (paxos instanceof Accept && state.isCatchingUp()) {
+                // The core drops Accepts while it catches up; the newest one is delivered again
+                // afterwards (as a delayed message), so the node joins the value in flight
+                // instead of chasing it with one catch-up per value.
+                acceptDuringCatchup = Optional.of(received);
+            }
+            return;
+        }
+        boolean ours =
+                cluster.isMember(inbound.from()) && inbound.clusterId().equals(cluster.clusterId());
+        try {
+            if (!ours) {
+                LOG.debug("{} ignores {} from {}", self, message, inbound.from());
+            } else if (message instanceof CatchupRequest request) {
+                catchup.onRequest(inbound.from(), request);
+            } else if (message instanceof CatchupEntry entry) {
+                catchup.onEntry(inbound.from(), entry);
+            } else if (message instanceof CatchupBatchEnd end) {
+                long now = ports.clock().monotonicMillis();
+                finishCatchup(catchup.onBatchEnd(inbound.from(), end, now), effects);
+            } else {
+                LOG.debug("{} ignores {} from {}", self, message, inbound.from());
+            }
+        } catch (IOException e) {
+            throw cannotPersist(e);
+        }
+    }
+
+    private void finishCatchup(Optional<Catchup.Finished> finished, List<Effect> effects) {
+        if (finished.isEmpty() || !state.isCatchingUp()) {
+            return;
+        }
+        Optional<LogEntry> last = finished.get().lastApplied().or(state::lastAccepted);
+        long applied = storage.store().appliedIndex().orElse(-1);
+        step(new Event.CatchupFinished(applied, last), effects);
+        Optional<Event.Received> deferred = acceptDuringCatchup;
+        acceptDuringCatchup = Optional.empty();
+        deferred.ifPresent(accept -> step(accept, effects));
+    }
+
+    private IllegalStateException cannotPersist(IOException e) {
+        stopped = true;
+        nextTick.cancel();
+        LOG.error("{} cannot persist; the node stops", self, e);
+        return new IllegalStateException(self + " cannot persist: " + e.getMessage(), e);
     }
 
     private void step(Event event, List<Effect> effects) {
@@ -236,10 +303,7 @@ public final class NodeLoop {
         try {
             executor.execute(effects);
         } catch (IOException e) {
-            stopped = true;
-            nextTick.cancel();
-            LOG.error("{} cannot persist; the node stops", self, e);
-            throw new IllegalStateException(self + " cannot persist: " + e.getMessage(), e);
+            throw cannotPersist(e);
         }
         statistics.peerDropCount = peerInbox.dropCount();
         statistics.clientBusyCount = clientQueue.dropCount();
@@ -259,7 +323,7 @@ public final class NodeLoop {
         if (write.isPresent() && write.get() instanceof WriteTranslator.Translation.Propose p) {
             Event.ClientUpdate update =
                     new Event.ClientUpdate(
-                            await(call), ValueCodec.encodeUpdate(p.update()), p.synced());
+                            await(call), storage.codec().encodeUpdate(p.update()), p.synced());
             step(update, effects);
             return;
         }
@@ -322,14 +386,7 @@ public final class NodeLoop {
 
         @Override
         public void catchupRequested(Effect.StartCatchup start) {
-            statistics.catchupFailureCount++;
-            LOG.debug(
-                    "{} catch-up from {} at {} is not available",
-                    self,
-                    start.from(),
-                    start.fromIndex());
-            catchupRequested = true;
-            scheduleTurn();
+            catchup.start(start.from(), ports.clock().monotonicMillis());
         }
     }
 }

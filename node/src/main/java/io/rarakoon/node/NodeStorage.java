@@ -34,14 +34,17 @@ public final class NodeStorage implements Closeable {
     private final PromiseFile promise;
     private final KvStore store;
     private final StorageOptions options;
+    private final ValueCodec codec;
     private final DurableState durable;
 
-    private NodeStorage(Wal wal, PromiseFile promise, KvStore store, StorageOptions options)
+    private NodeStorage(
+            Wal wal, PromiseFile promise, KvStore store, StorageOptions options, ValueCodec codec)
             throws IOException {
         this.wal = wal;
         this.promise = promise;
         this.store = store;
         this.options = options;
+        this.codec = codec;
         this.durable = describe();
     }
 
@@ -65,8 +68,9 @@ public final class NodeStorage implements Closeable {
         }
         try {
             KvStore store = restoreHead(wal, options);
-            replay(wal, store, options.replayLastEntry());
-            return new NodeStorage(wal, promise, store, options);
+            ValueCodec codec = new ValueCodec();
+            replay(wal, store, options.replayLastEntry(), codec);
+            return new NodeStorage(wal, promise, store, options, codec);
         } catch (IOException | RuntimeException e) {
             wal.close();
             throw e;
@@ -84,7 +88,8 @@ public final class NodeStorage implements Closeable {
         }
     }
 
-    private static void replay(Wal wal, KvStore store, boolean replayLastEntry) throws IOException {
+    private static void replay(Wal wal, KvStore store, boolean replayLastEntry, ValueCodec codec)
+            throws IOException {
         long last = wal.lastIndex();
         long target = replayLastEntry ? last : last - 1;
         long applied = store.appliedIndex().orElse(-1);
@@ -109,7 +114,7 @@ public final class NodeStorage implements Closeable {
             Optional<WalEntry> next = cursor.next();
             while (next.isPresent() && next.get().index() <= target) {
                 WalEntry walEntry = next.get();
-                store.apply(walEntry.index(), ValueCodec.updatesOf(decode(walEntry).value()));
+                store.apply(walEntry.index(), codec.updatesOf(decode(walEntry, codec).value()));
                 next = cursor.next();
             }
         } catch (CorruptLogException e) {
@@ -119,9 +124,10 @@ public final class NodeStorage implements Closeable {
                 "replayed the log up to index {} (last {})", store.appliedIndex().orElse(-1), last);
     }
 
-    private static LogEntry decode(WalEntry walEntry) throws CorruptStorageException {
+    private static LogEntry decode(WalEntry walEntry, ValueCodec codec)
+            throws CorruptStorageException {
         try {
-            LogEntry entry = ValueCodec.decodeEntry(walEntry.payload());
+            LogEntry entry = codec.decodeEntry(walEntry.payload());
             if (entry.index() != walEntry.index()) {
                 throw new MalformedPayloadException(
                         "entry index "
@@ -141,7 +147,7 @@ public final class NodeStorage implements Closeable {
         Optional<LogEntry> lastAccepted = Optional.empty();
         if (last != Wal.NO_INDEX) {
             byte[] payload = wal.read(last).orElseThrow();
-            lastAccepted = Optional.of(decode(new WalEntry(last, payload)));
+            lastAccepted = Optional.of(decode(new WalEntry(last, payload), codec));
         }
         long applied = store.appliedIndex().orElse(-1);
         if (applied < last - 1) {
@@ -173,6 +179,11 @@ public final class NodeStorage implements Closeable {
 
     StorageOptions options() {
         return options;
+    }
+
+    /** The codec of the loop thread, which owns this storage. */
+    ValueCodec codec() {
+        return codec;
     }
 
     /**

@@ -14,6 +14,7 @@ import java.io.OutputStream;
  */
 final class StoreHeadBuilder implements HeadBuilder {
     private final StorageOptions options;
+    private final ValueCodec codec = new ValueCodec();
     private KvStore store;
 
     StoreHeadBuilder(StorageOptions options) {
@@ -28,7 +29,7 @@ final class StoreHeadBuilder implements HeadBuilder {
 
     @Override
     public void apply(long index, byte[] payload) throws IOException {
-        LogEntry entry = ValueCodec.decodeEntry(payload);
+        LogEntry entry = codec.decodeEntry(payload);
         if (entry.index() != index || index != store.nextIndex()) {
             throw new MalformedPayloadException(
                     "entry index "
@@ -38,7 +39,7 @@ final class StoreHeadBuilder implements HeadBuilder {
                             + " does not fit store next index "
                             + store.nextIndex());
         }
-        store.apply(index, ValueCodec.updatesOf(entry.value()));
+        store.apply(index, codec.updatesOf(entry.value()));
     }
 
     @Override

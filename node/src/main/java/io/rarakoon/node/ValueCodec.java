@@ -1,82 +1,43 @@
 package io.rarakoon.node;
 
-import io.rarakoon.kv.Bytes;
 import io.rarakoon.kv.Update;
 import io.rarakoon.paxos.message.ByteString;
 import io.rarakoon.paxos.message.ClientValue;
 import io.rarakoon.paxos.message.LogEntry;
 import io.rarakoon.paxos.message.MasterValue;
-import io.rarakoon.paxos.message.NodeId;
 import io.rarakoon.paxos.message.Value;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.rarakoon.wire.MalformedFrameException;
+import io.rarakoon.wire.WireCodec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * The node's interim encoding of log entries (WAL payloads) and of kv-store updates inside Paxos
- * client values. STYLE.md §3 puts every byte encoding in wire-codec; this class keeps the node's
- * two encodings in one place until wire-codec registers Paxos values and kv updates, and is then
- * replaced. Big-endian, length-prefixed, every length checked against a limit before allocating.
+ * The node's two byte encodings, both wire-codec frames (STYLE.md §3): a log entry as the payload
+ * of a WAL record, and a kv-store update as one opaque update of a Paxos {@link ClientValue}.
  *
- * <p>Stateless and thread-safe.
+ * <p>Not thread-safe (a Kryo codec inside): one instance per thread, as the loop and the collapser
+ * each have.
  */
 final class ValueCodec {
-    private static final int ENTRY_FORMAT = 1;
-    private static final int CLIENT_VALUE_TAG = 1;
-    private static final int MASTER_VALUE_TAG = 2;
-
-    private ValueCodec() {}
+    private final WireCodec codec = new WireCodec();
 
     /** Encodes a log entry as a WAL payload. */
-    static byte[] encodeEntry(LogEntry entry) {
-        return write(
-                out -> {
-                    out.writeByte(ENTRY_FORMAT);
-                    out.writeLong(entry.term());
-                    out.writeLong(entry.index());
-                    writeValue(out, entry.value());
-                });
+    byte[] encodeEntry(LogEntry entry) {
+        return codec.encode(entry);
     }
 
     /**
      * Decodes a WAL payload written by {@link #encodeEntry}.
      *
-     * @throws MalformedPayloadException naming the field when the bytes are not an entry
+     * @throws MalformedPayloadException naming the field when the bytes are not a log entry
      */
-    static LogEntry decodeEntry(byte[] payload) throws MalformedPayloadException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
-        try {
-            int format = in.readUnsignedByte();
-            if (format != ENTRY_FORMAT) {
-                throw new MalformedPayloadException("entry format " + format + " unknown");
-            }
-            long term = in.readLong();
-            long index = in.readLong();
-            if (index < 0) {
-                throw new MalformedPayloadException("entry index " + index + " is negative");
-            }
-            Value value = readValue(in);
-            requireEnd(in, "entry");
-            return new LogEntry(term, index, value);
-        } catch (EOFException e) {
-            throw new MalformedPayloadException("entry truncated at " + payload.length + " bytes");
-        } catch (MalformedPayloadException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading a byte array cannot fail", e);
-        }
+    LogEntry decodeEntry(byte[] payload) throws MalformedPayloadException {
+        return decode(payload, LogEntry.class);
     }
 
-    /** Encodes one kv-store update as an opaque update of a {@link ClientValue}. */
-    static ByteString encodeUpdate(Update update) {
-        return ByteString.copyOf(write(out -> UpdateFormat.write(out, update)));
+    /** Encodes one kv-store update as an opaque update of a client value. */
+    ByteString encodeUpdate(Update update) {
+        return ByteString.copyOf(codec.encode(update));
     }
 
     /**
@@ -84,20 +45,8 @@ final class ValueCodec {
      *
      * @throws MalformedPayloadException naming the field when the bytes are not an update
      */
-    static Update decodeUpdate(ByteString bytes) throws MalformedPayloadException {
-        byte[] array = bytes.toByteArray();
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(array));
-        try {
-            Update update = UpdateFormat.read(in, 0);
-            requireEnd(in, "update");
-            return update;
-        } catch (EOFException e) {
-            throw new MalformedPayloadException("update truncated at " + array.length + " bytes");
-        } catch (MalformedPayloadException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading a byte array cannot fail", e);
-        }
+    Update decodeUpdate(ByteString bytes) throws MalformedPayloadException {
+        return decode(bytes.toByteArray(), Update.class);
     }
 
     /**
@@ -106,7 +55,7 @@ final class ValueCodec {
      *
      * @throws MalformedPayloadException when an update cannot be decoded
      */
-    static List<Update> updatesOf(Value value) throws MalformedPayloadException {
+    List<Update> updatesOf(Value value) throws MalformedPayloadException {
         if (value instanceof MasterValue lease) {
             return List.of(new Update.MasterSet(lease.master().name()));
         }
@@ -118,83 +67,20 @@ final class ValueCodec {
         return updates;
     }
 
-    private static void writeValue(DataOutputStream out, Value value) throws IOException {
-        if (value instanceof ClientValue client) {
-            out.writeByte(CLIENT_VALUE_TAG);
-            out.writeBoolean(client.synced());
-            out.writeInt(client.updates().size());
-            for (ByteString update : client.updates()) {
-                UpdateFormat.writeBytes(out, update.toByteArray());
-            }
-        } else if (value instanceof MasterValue lease) {
-            out.writeByte(MASTER_VALUE_TAG);
-            UpdateFormat.writeBytes(out, Bytes.utf8(lease.master().name()).toByteArray());
-            out.writeLong(lease.leaseStartMillis());
-        } else {
-            throw new AssertionError("unhandled " + value);
+    private <T> T decode(byte[] frame, Class<T> type) throws MalformedPayloadException {
+        Object decoded;
+        try {
+            decoded = codec.decode(frame);
+        } catch (MalformedFrameException e) {
+            throw new MalformedPayloadException(e.getMessage());
         }
-    }
-
-    private static Value readValue(DataInputStream in) throws IOException {
-        int tag = in.readUnsignedByte();
-        if (tag == MASTER_VALUE_TAG) {
-            Bytes name = UpdateFormat.readBytes(in, "master name", Limits.NAME_BYTES_MAX);
-            if (name.length() == 0) {
-                throw new MalformedPayloadException("master name is empty");
-            }
-            return new MasterValue(new NodeId(name.toUtf8()), in.readLong());
-        }
-        if (tag != CLIENT_VALUE_TAG) {
-            throw new MalformedPayloadException("value tag " + tag + " unknown");
-        }
-        boolean synced = in.readBoolean();
-        int count = in.readInt();
-        int countMax = io.rarakoon.paxos.Limits.UPDATES_PER_VALUE_MAX;
-        if (count < 0 || count > countMax) {
+        if (!type.isInstance(decoded)) {
             throw new MalformedPayloadException(
-                    "update count " + count + " outside 0..UPDATES_PER_VALUE_MAX " + countMax);
+                    "frame holds a "
+                            + decoded.getClass().getSimpleName()
+                            + ", not a "
+                            + type.getSimpleName());
         }
-        List<ByteString> updates = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            Bytes update =
-                    UpdateFormat.readBytes(
-                            in, "update length", io.rarakoon.paxos.Limits.UPDATE_BYTES_MAX);
-            updates.add(ByteString.copyOf(update.toByteArray()));
-        }
-        return new ClientValue(updates, synced);
-    }
-
-    private static void requireEnd(DataInputStream in, String what) throws IOException {
-        int trailing = in.available();
-        if (trailing != 0) {
-            throw new MalformedPayloadException(what + " has " + trailing + " trailing bytes");
-        }
-    }
-
-    /** Writes into a byte array; I/O on a byte array cannot fail. */
-    private static byte[] write(Writer writer) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            writer.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing a byte array cannot fail", e);
-        }
-        return bytes.toByteArray();
-    }
-
-    @FunctionalInterface
-    private interface Writer {
-        void write(DataOutputStream out) throws IOException;
-    }
-
-    /** Optional bytes: a presence flag, then the bytes. */
-    static Optional<Bytes> readOption(DataInputStream in, String field) throws IOException {
-        return in.readBoolean()
-                ? Optional.of(UpdateFormat.readBytes(in, field, kvFieldBytesMax()))
-                : Optional.empty();
-    }
-
-    static int kvFieldBytesMax() {
-        return io.rarakoon.kv.Limits.FIELD_BYTES_MAX;
+        return type.cast(decoded);
     }
 }

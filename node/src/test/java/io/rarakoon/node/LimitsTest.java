@@ -29,14 +29,4 @@ class LimitsTest {
     void ticksAreAtLeastOneMillisecondForTheShortestLease() {
         assertTrue(io.rarakoon.paxos.Limits.LEASE_PERIOD_MILLIS_MIN / Limits.TICKS_PER_LEASE >= 1);
     }
-
-    @Test
-    void listsAndNamesFitAClientFrame() {
-        int frame = io.rarakoon.client.protocol.Limits.REQUEST_BYTES_MAX;
-        assertTrue(Limits.UPDATE_LIST_COUNT_MAX * 4L <= frame * 2L);
-        assertTrue(Limits.NAME_BYTES_MAX < frame);
-        assertTrue(
-                Limits.UPDATE_NESTING_DEPTH_MAX
-                        >= io.rarakoon.client.protocol.Limits.NESTING_DEPTH_MAX);
-    }
 }

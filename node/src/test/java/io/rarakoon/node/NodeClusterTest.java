@@ -12,6 +12,7 @@ import io.rarakoon.client.protocol.Response;
 import io.rarakoon.client.protocol.ResultCode;
 import io.rarakoon.kv.Bytes;
 import io.rarakoon.node.TestCluster.TestNode;
+import io.rarakoon.wire.CatchupBatchEnd;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -239,6 +240,48 @@ class NodeClusterTest {
         cluster.nodes.get(0).build();
         TestClient client = new TestClient(cluster, cluster.nodes.get(0).loop());
         assertEquals(new Response.Flag(false), client.call(new Request.ExpectProgressPossible()));
+    }
+
+    @Test
+    void restartedSlaveCatchesUpWithWritesItMissed() {
+        TestCluster cluster = new TestCluster(3, SEED);
+        cluster.startAll();
+        TestNode master = cluster.awaitMaster();
+        TestNode slave = cluster.nodes.stream().filter(n -> n != master).findFirst().orElseThrow();
+        slave.crash();
+        TestClient client = new TestClient(cluster, master.loop());
+        for (int i = 0; i < 3 * Limits.CATCHUP_BATCH_ENTRIES_MAX; i++) {
+            assertInstanceOf(Response.Done.class, client.call(set("k" + i, "v" + i)));
+        }
+        slave.start();
+        long written = master.loop().storage().store().nextIndex() - 1;
+        boolean aligned =
+                cluster.time.runUntil(() -> allAppliedEqualAtLeast(cluster, written), 200_000);
+        assertTrue(aligned, "the restarted slave reaches the others' applied index");
+        Bytes digest = master.loop().storage().store().digest();
+        assertEquals(digest, slave.loop().storage().store().digest());
+    }
+
+    @Test
+    void catchupRecoversFromLostBatchEnds() {
+        TestCluster cluster = new TestCluster(3, SEED);
+        cluster.startAll();
+        TestNode master = cluster.awaitMaster();
+        TestNode slave = cluster.nodes.stream().filter(n -> n != master).findFirst().orElseThrow();
+        slave.crash();
+        TestClient client = new TestClient(cluster, master.loop());
+        for (int i = 0; i < 3 * Limits.CATCHUP_BATCH_ENTRIES_MAX; i++) {
+            client.call(set("k" + i, "v" + i));
+        }
+        int[] batchEnds = new int[1];
+        cluster.lost = message -> message instanceof CatchupBatchEnd && batchEnds[0]++ < 2;
+        slave.start();
+        long written = master.loop().storage().store().nextIndex() - 1;
+        boolean aligned =
+                cluster.time.runUntil(() -> allAppliedEqualAtLeast(cluster, written), 400_000);
+        assertTrue(aligned, "catch-up times out and starts again after lost batch ends");
+        assertEquals(
+                master.loop().storage().store().digest(), slave.loop().storage().store().digest());
     }
 
     private static boolean allAppliedEqualAtLeast(TestCluster cluster, long index) {

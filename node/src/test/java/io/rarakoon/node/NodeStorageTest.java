@@ -32,6 +32,7 @@ class NodeStorageTest {
             new StorageOptions(4, 1024, UserFunctionRegistry.empty(), false);
 
     private final MemoryDisk disk = new MemoryDisk();
+    private final ValueCodec codec = new ValueCodec();
 
     @Test
     void emptyDiskRecoversTheEmptyState() throws IOException {
@@ -80,11 +81,11 @@ class NodeStorageTest {
     void crashLosesOnlyUnforcedEntries() throws IOException {
         writeEntries(3);
         try (NodeStorage storage = open(OPTIONS)) {
-            storage.wal().append(3, ValueCodec.encodeEntry(set(3)));
+            storage.wal().append(3, codec.encodeEntry(set(3)));
         }
         // close() forced entry 3; entry 4 below is appended but never forced
         try (NodeStorage storage = open(OPTIONS)) {
-            storage.wal().append(4, ValueCodec.encodeEntry(set(4)));
+            storage.wal().append(4, codec.encodeEntry(set(4)));
             disk.crash();
         } catch (IOException expectedAfterCrash) {
             // closing a log whose handles the crash invalidated fails; the crash is what we test
@@ -114,7 +115,7 @@ class NodeStorageTest {
         writeEntries(2);
         try (NodeStorage storage = open(OPTIONS)) {
             storage.wal().append(2, new byte[] {9, 9, 9});
-            storage.wal().append(3, ValueCodec.encodeEntry(set(3)));
+            storage.wal().append(3, codec.encodeEntry(set(3)));
         }
         CorruptStorageException e =
                 assertThrows(CorruptStorageException.class, () -> open(OPTIONS));
@@ -155,17 +156,17 @@ class NodeStorageTest {
     private void writeEntries(int count) throws IOException {
         try (NodeStorage storage = open(OPTIONS)) {
             Wal wal = storage.wal();
-            wal.append(0, ValueCodec.encodeEntry(new LogEntry(7, 0, new MasterValue(n0(), 5))));
+            wal.append(0, codec.encodeEntry(new LogEntry(7, 0, new MasterValue(n0(), 5))));
             for (int index = 1; index < count; index++) {
-                wal.append(index, ValueCodec.encodeEntry(set(index)));
+                wal.append(index, codec.encodeEntry(set(index)));
             }
             wal.force();
         }
     }
 
-    private static LogEntry set(int index) {
+    private LogEntry set(int index) {
         Update update = new Update.Set(Bytes.utf8("k" + index), Bytes.utf8("v" + index));
-        ClientValue value = new ClientValue(List.of(ValueCodec.encodeUpdate(update)), false);
+        ClientValue value = new ClientValue(List.of(codec.encodeUpdate(update)), false);
         return new LogEntry(7, index, value);
     }
 

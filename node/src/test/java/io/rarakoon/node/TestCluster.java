@@ -3,21 +3,24 @@ package io.rarakoon.node;
 import io.rarakoon.kv.UserFunctionRegistry;
 import io.rarakoon.paxos.Cluster;
 import io.rarakoon.paxos.PaxosState;
-import io.rarakoon.paxos.message.Message;
 import io.rarakoon.paxos.message.NodeId;
+import io.rarakoon.wire.MalformedFrameException;
+import io.rarakoon.wire.WireCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 
 /**
  * An in-process cluster for tests: nodes with MemoryDisks (behind {@link FaultyDisk}) on one {@link
  * ManualScheduler} (which is also every node's clock), and a fake network that encodes each message
  * to bytes and delivers it 1 ms later to the receiver's current incarnation, or drops it when the
- * receiver is down. Crash drops a node's pending tasks and everything its disk did not force;
- * restart recovers it through the production path. Deterministic for a given seed.
+ * receiver is down. Messages travel as wire-codec frames, as between real nodes. Crash drops a
+ * node's pending tasks and everything its disk did not force; restart recovers it through the
+ * production path. Deterministic for a given seed.
  */
 final class TestCluster {
     static final String CLUSTER_ID = "ring";
@@ -82,9 +85,13 @@ final class TestCluster {
     }
 
     final ManualScheduler time = new ManualScheduler();
+    private final WireCodec frames = new WireCodec();
     final Cluster cluster;
     final List<TestNode> nodes = new ArrayList<>();
     long deliveredCount;
+
+    /** Messages for which this holds are lost on the way, as a lossy network would. */
+    Predicate<Object> lost = message -> false;
 
     TestCluster(int size, long seed) {
         SplittableRandom root = new SplittableRandom(seed);
@@ -106,17 +113,28 @@ final class TestCluster {
         return nodes.stream().filter(n -> n.id.equals(id)).findFirst().orElseThrow();
     }
 
-    private void send(NodeId from, NodeId to, Message message) {
-        byte[] frame = MessageFrames.encode(message);
+    private void send(NodeId from, NodeId to, Object message) {
+        byte[] frame = frames.encode(message);
+        if (lost.test(message)) {
+            return;
+        }
         time.schedule(
                 1,
                 () -> {
                     TestNode target = node(to);
                     if (target.isUp()) {
                         deliveredCount++;
-                        target.loop().deliver(from, CLUSTER_ID, MessageFrames.decode(frame));
+                        target.loop().deliver(from, CLUSTER_ID, decode(frame));
                     }
                 });
+    }
+
+    private Object decode(byte[] frame) {
+        try {
+            return frames.decode(frame);
+        } catch (MalformedFrameException e) {
+            throw new AssertionError("a node sent a frame it cannot read back", e);
+        }
     }
 
     /** The node that is master with a read lease now, if exactly one is. */
