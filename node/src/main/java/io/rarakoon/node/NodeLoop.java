@@ -73,7 +73,13 @@ public final class NodeLoop {
     private final long tickPeriodMillis;
     private PaxosState state;
     private long requestCount;
+
+    /** Set by stop() or a persist failure: no more turns. */
     private boolean stopped;
+
+    /** Set once the storage is closed. */
+    private boolean closed;
+
     private Scheduler.Cancellable nextTick = () -> {};
     private Optional<Event.Received> acceptDuringCatchup = Optional.empty();
 
@@ -143,17 +149,19 @@ public final class NodeLoop {
     }
 
     /**
-     * Stops the loop: waiting and queued requests are answered GOING_DOWN, the log is forced and
-     * closed, then {@code onStopped} runs, on the loop thread.
+     * Stops the loop: waiting and queued requests are answered GOING_DOWN (also after the loop
+     * stopped itself on a persist failure), the log is forced and closed, then {@code onStopped}
+     * runs, on the loop thread.
      */
     public void stop(Runnable onStopped) {
         ports.scheduler()
                 .execute(
                         () -> {
-                            if (!stopped) {
-                                stopped = true;
-                                nextTick.cancel();
-                                goingDown();
+                            stopped = true;
+                            nextTick.cancel();
+                            goingDown();
+                            if (!closed) {
+                                closed = true;
                                 closeStorage();
                             }
                             onStopped.run();
