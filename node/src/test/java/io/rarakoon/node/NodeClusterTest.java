@@ -284,6 +284,26 @@ class NodeClusterTest {
                 master.loop().storage().store().digest(), slave.loop().storage().store().digest());
     }
 
+    @Test
+    void wipedNodeRejoinsByCatchingUp() {
+        TestCluster cluster = new TestCluster(3, SEED);
+        cluster.startAll();
+        TestNode master = cluster.awaitMaster();
+        TestClient client = new TestClient(cluster, master.loop());
+        for (int i = 0; i < 100; i++) {
+            client.call(set("k" + i, "v" + i));
+        }
+        TestNode slave = cluster.nodes.stream().filter(n -> n != master).findFirst().orElseThrow();
+        slave.wipe();
+        slave.start();
+        long written = master.loop().storage().store().nextIndex() - 1;
+        boolean aligned =
+                cluster.time.runUntil(() -> allAppliedEqualAtLeast(cluster, written), 200_000);
+        assertTrue(aligned, "the wiped node copies the whole log from a peer");
+        assertEquals(
+                master.loop().storage().store().digest(), slave.loop().storage().store().digest());
+    }
+
     private static boolean allAppliedEqualAtLeast(TestCluster cluster, long index) {
         long first = cluster.nodes.get(0).state().appliedIndex();
         return first >= index

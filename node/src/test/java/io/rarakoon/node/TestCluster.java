@@ -30,7 +30,7 @@ final class TestCluster {
     /** One node: its disk survives crashes, its loop is replaced at each restart. */
     final class TestNode {
         final NodeId id;
-        final FaultyDisk disk = new FaultyDisk();
+        FaultyDisk disk = new FaultyDisk();
         private final SplittableRandom random;
         private ManualScheduler.View scheduler;
         private NodeLoop loop;
@@ -74,6 +74,13 @@ final class TestCluster {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /** The node dies and its disk is replaced by an empty one, as an operator wiping it. */
+        void wipe() {
+            scheduler.kill();
+            loop = null;
+            disk = new FaultyDisk();
         }
 
         /** Power loss: the loop vanishes with its pending tasks, the disk keeps what it forced. */
