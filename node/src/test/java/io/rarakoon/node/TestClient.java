@@ -7,6 +7,8 @@ import io.rarakoon.client.protocol.RequestEncoder;
 import io.rarakoon.client.protocol.Response;
 import io.rarakoon.client.protocol.ResponseDecoder;
 import java.io.ByteArrayOutputStream;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * A client connection to one node of a {@link TestCluster}: it encodes requests with the client
@@ -27,6 +29,15 @@ final class TestClient implements ClientConnection {
 
     /** Sends {@code request} and runs the cluster until its answer arrives (bounded). */
     Response call(Request request) {
+        return callUnless(request, () -> false)
+                .orElseThrow(() -> new AssertionError("no answer to " + request));
+    }
+
+    /**
+     * Sends {@code request} and runs the cluster until its answer arrives or {@code gone} holds
+     * (the node crashed: the outcome is unknown), bounded in tasks.
+     */
+    Optional<Response> callUnless(Request request, BooleanSupplier gone) {
         answers.reset();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         if (!prologueSent) {
@@ -37,9 +48,12 @@ final class TestClient implements ClientConnection {
         bytes.writeBytes(RequestEncoder.encode(request));
         cluster.time.execute(() -> session.received(bytes.toByteArray()));
         Response[] response = new Response[1];
-        boolean answered =
+        boolean ended =
                 cluster.time.runUntil(
                         () -> {
+                            if (gone.getAsBoolean()) {
+                                return true;
+                            }
                             byte[] seen = answers.toByteArray();
                             DecodeStep<Response> step =
                                     ResponseDecoder.decode(request, seen, 0, seen.length);
@@ -50,10 +64,10 @@ final class TestClient implements ClientConnection {
                             return false;
                         },
                         100_000);
-        if (!answered) {
+        if (!ended) {
             throw new AssertionError("no answer to " + request + " after 100000 tasks");
         }
-        return response[0];
+        return Optional.ofNullable(response[0]);
     }
 
     boolean isClosed() {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
+import java.util.random.RandomGenerator;
 
 /**
  * An in-process cluster for tests: nodes with MemoryDisks (behind {@link FaultyDisk}) on one {@link
@@ -88,6 +89,15 @@ final class TestCluster {
             scheduler.kill();
             loop = null;
             disk.memory.crash();
+        }
+
+        /**
+         * Power loss that may also keep a torn prefix of unforced writes, drawn from {@code tear}.
+         */
+        void crash(RandomGenerator tear) {
+            scheduler.kill();
+            loop = null;
+            disk.memory.crash(tear);
         }
     }
 
