@@ -126,6 +126,9 @@ public final class Node implements AutoCloseable {
         if (!config.plugins().isEmpty()) {
             throw new IllegalArgumentException("plugins are not supported: " + config.plugins());
         }
+        if (config.tls().isPresent()) {
+            throw new IllegalArgumentException("[tls] is not supported: remove it to start");
+        }
         Cluster cluster = ClusterMapping.toCluster(config);
         Files.createDirectories(node.tlogDir());
         StorageOptions options =
