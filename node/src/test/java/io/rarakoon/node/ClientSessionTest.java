@@ -80,6 +80,25 @@ class ClientSessionTest {
     }
 
     @Test
+    void pipelinedRequestsAreAnsweredInOrder() {
+        RecordingConnection connection = new RecordingConnection();
+        ClientSession session = new ClientSession(TestCluster.CLUSTER_ID, loop, connection);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(RequestEncoder.encodePrologue(ByteString.utf8(TestCluster.CLUSTER_ID)));
+        Request state = new Request.CurrentState();
+        Request txid = new Request.GetTxid();
+        bytes.writeBytes(RequestEncoder.encode(state));
+        bytes.writeBytes(RequestEncoder.encode(txid));
+        session.received(bytes.toByteArray());
+        cluster.time.runFor(1);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        expected.writeBytes(
+                ResponseEncoder.encode(state, new Response.Text(ByteString.utf8("Starting"))));
+        expected.writeBytes(ResponseEncoder.encode(txid, new Response.Txid(0)));
+        assertArrayEquals(expected.toByteArray(), connection.written.toByteArray());
+    }
+
+    @Test
     void fullClientQueueAnswersBusyAtOnce() {
         List<ServerReply> replies = new ArrayList<>();
         Request get = new Request.WhoMaster();
