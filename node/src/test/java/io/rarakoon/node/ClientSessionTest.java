@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The connection side of a node: bad prologues close silently, unknown commands are answered as
- * Arakoon does and close, and a full client queue answers "busy" at once instead of waiting. The
- * loop is built but never started, so nothing but the session and the queue run.
+ * Arakoon does and close, pipelined requests are answered in order, and a full client queue answers
+ * "busy" at once instead of waiting. The loop is built but never started (it answers queries in its
+ * Starting state), so only the session, the queue and the query handlers run.
  */
 class ClientSessionTest {
 
