@@ -285,6 +285,9 @@ public final class ConfigLoader {
         Path home = folder.resolve(node.requiredString("home_dir"));
         Path tlogDir = node.optionalString("tlog_dir").map(folder::resolve).orElse(home);
         Path archiveDir = node.optionalString("archive_dir").map(folder::resolve).orElse(tlogDir);
+        Path headDir = node.optionalString("head_dir").map(folder::resolve).orElse(archiveDir);
+        requireTlogDir(node, "archive_dir", archiveDir, tlogDir);
+        requireTlogDir(node, "head_dir", headDir, tlogDir);
         Optional<Path> cert = node.optionalString("tls_cert").map(folder::resolve);
         Optional<Path> key = node.optionalString("tls_key").map(folder::resolve);
         checkTlsFiles(node, tls, cert.isPresent(), key.isPresent());
@@ -296,7 +299,7 @@ public final class ConfigLoader {
                 home,
                 tlogDir,
                 archiveDir,
-                node.optionalString("head_dir").map(folder::resolve).orElse(archiveDir),
+                headDir,
                 node.optionalString("log_dir").map(folder::resolve).orElse(home),
                 NodeRole.valueOf(
                         node.choice("role", "voter", List.of("voter", "learner", "witness"))
@@ -312,6 +315,16 @@ public final class ConfigLoader {
                 key,
                 node.fraction("collapse_slowdown", collapse.slowdown()),
                 (int) node.number("drop_messages_permille", 0, 0, 1000));
+    }
+
+    /**
+     * The node keeps segments, archives and the head snapshot in one folder for now; a setting that
+     * points elsewhere would be silently ignored, so it is refused instead.
+     */
+    private static void requireTlogDir(TomlReader node, String key, Path dir, Path tlogDir) {
+        if (!dir.equals(tlogDir)) {
+            node.problem(key, "a folder other than tlog_dir is not supported yet: " + dir);
+        }
     }
 
     private static int port(TomlReader node, String key) {

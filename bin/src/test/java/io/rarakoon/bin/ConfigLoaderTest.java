@@ -83,6 +83,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void refusesArchiveOrHeadFoldersOutsideTheTlogFolder() {
+        assertProblem(
+                THREE_NODES.replace(
+                        "tlog_dir = \"tlogs\"", "tlog_dir = \"tlogs\"\narchive_dir = \"archives\""),
+                "nodes[2].archive_dir: a folder other than tlog_dir is not supported yet");
+        assertProblem(
+                THREE_NODES.replace("tlog_dir = \"tlogs\"", "head_dir = \"heads\""),
+                "nodes[2].head_dir: a folder other than tlog_dir is not supported yet");
+    }
+
+    @Test
     void leaseMayBeGivenInMillisForShortTestLeases() throws Exception {
         ClusterConfig config =
                 load(
