@@ -31,12 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The client's behaviour against any cluster, whatever serves it: every API call of the issue, its
  * results and its typed errors. Subclasses say how the cluster is reached (today the fake cluster
- * of {@link FakeClusterClientTest}; later a real 3-node cluster), so the same assertions run
- * unchanged against both. Each test works under its own key prefix, cleared first, so reruns
- * against a persistent cluster start clean.
+ * of {@link FakeClusterClientTest}, and a real 3-node cluster in bin's tests, which get this class
+ * from the client's test-jar), so the same assertions run unchanged against both. Each test works
+ * under its own key prefix, cleared first, so reruns against a persistent cluster start clean.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ClientContractTest {
+public abstract class ClientContractTest {
     /** Returns a configuration reaching the cluster under test. */
     protected abstract ClientConfig.Builder clusterConfig();
 

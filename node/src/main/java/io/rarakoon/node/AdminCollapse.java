@@ -7,6 +7,7 @@ import io.rarakoon.client.protocol.Response;
 import io.rarakoon.client.protocol.ResponseEncoder;
 import io.rarakoon.client.protocol.ResultCode;
 import io.rarakoon.client.protocol.ServerReply;
+import io.rarakoon.kv.KvStore;
 import io.rarakoon.wal.CollapseInProgressException;
 import io.rarakoon.wal.CollapseResult;
 import io.rarakoon.wal.Collapser;
@@ -47,6 +48,45 @@ final class AdminCollapse {
             return;
         }
         background.execute(() -> call.answer().accept(run(request, keep)));
+    }
+
+    /**
+     * COPY_DB_TO_HEAD: the live store becomes the head (its snapshot is taken here, on the loop),
+     * then segments are pruned on the background thread; {@code call} is answered from there. Loop
+     * thread.
+     */
+    void copyDbToHead(Request.CopyDbToHead request, ClientCall call, KvStore store) {
+        int keep = request.tlogsToKeep();
+        if (keep < 1) {
+            String message = keep + " is not acceptable";
+            call.answer().accept(Responses.failure(ResultCode.UNKNOWN_FAILURE, message));
+            return;
+        }
+        if (store.appliedIndex().isEmpty()) {
+            call.answer().accept(Responses.success(request, new Response.Done()));
+            return;
+        }
+        long headIndex = store.appliedIndex().getAsLong();
+        byte[] snapshot;
+        try {
+            snapshot = StoreSnapshots.of(store);
+        } catch (IOException e) {
+            call.answer().accept(Responses.failure(ResultCode.UNKNOWN_FAILURE, e.getMessage()));
+            return;
+        }
+        background.execute(() -> call.answer().accept(install(request, headIndex, snapshot, keep)));
+    }
+
+    private ServerReply install(Request request, long headIndex, byte[] snapshot, int keep) {
+        try {
+            LOG.info("copy-db-to-head done: {}", collapser.installHead(headIndex, snapshot, keep));
+            return Responses.success(request, new Response.Done());
+        } catch (CollapseInProgressException e) {
+            return Responses.failure(ResultCode.UNKNOWN_FAILURE, "Collapsing already in progress");
+        } catch (IOException e) {
+            LOG.error("copy-db-to-head failed; the log still opens to its previous state", e);
+            return Responses.failure(ResultCode.UNKNOWN_FAILURE, "copy-db-to-head failed: " + e);
+        }
     }
 
     private ServerReply run(Request request, int keep) {

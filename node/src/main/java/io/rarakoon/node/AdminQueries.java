@@ -1,14 +1,18 @@
 package io.rarakoon.node;
 
 import io.rarakoon.client.protocol.ByteString;
+import io.rarakoon.client.protocol.ConnectionFate;
 import io.rarakoon.client.protocol.NamedValue;
 import io.rarakoon.client.protocol.Request;
 import io.rarakoon.client.protocol.Response;
+import io.rarakoon.client.protocol.ResponseEncoder;
 import io.rarakoon.client.protocol.ResultCode;
 import io.rarakoon.client.protocol.ServerReply;
 import io.rarakoon.paxos.PaxosState;
 import io.rarakoon.paxos.message.NodeId;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,21 +66,59 @@ final class AdminQueries {
                             ByteString.utf8("rarakoon"));
         } else if (request instanceof Request.Statistics) {
             response = new Response.Statistics(statistics(state));
-        } else if (request instanceof Request.OptimizeDb
-                || request instanceof Request.DefragDb
-                || request instanceof Request.FlushStore) {
+        } else if (request instanceof Request.OptimizeDb || request instanceof Request.DefragDb) {
+            Optional<ServerReply> refusal = refuseOnMasterOrWitness(view, state);
+            if (refusal.isPresent()) {
+                return refusal;
+            }
             response = new Response.Done();
+        } else if (request instanceof Request.FlushStore) {
+            response = new Response.Done();
+        } else if (request instanceof Request.GetDb) {
+            return Optional.of(
+                    refuseOnMasterOrWitness(view, state).orElseGet(() -> database(request)));
         } else {
             return unsupported(request);
         }
         return Optional.of(Responses.success(request, response));
     }
 
+    /**
+     * Arakoon runs the store maintenance commands and GET_DB only on a slave's quiesced store,
+     * never on the master nor on a witness (which keeps no store).
+     */
+    static Optional<ServerReply> refuseOnMasterOrWitness(NodeView view, PaxosState state) {
+        if (view.cluster().witnesses().contains(view.self())) {
+            return Optional.of(
+                    Responses.failure(
+                            ResultCode.NOT_SUPPORTED, "Operation not supported on witness nodes"));
+        }
+        if (state.role() == PaxosState.Role.MASTER) {
+            return Optional.of(
+                    Responses.failure(
+                            ResultCode.NOT_SUPPORTED,
+                            "Operation cannot be performed on master node"));
+        }
+        return Optional.empty();
+    }
+
+    /** GET_DB: the header and the store's snapshot (our database format) in one frame. */
+    private ServerReply database(Request request) {
+        byte[] body;
+        try {
+            body = StoreSnapshots.of(view.store());
+        } catch (IOException e) {
+            return Responses.failure(ResultCode.NOT_SUPPORTED, e.getMessage());
+        }
+        byte[] header = ResponseEncoder.encode(request, new Response.DbHeader(body.length));
+        byte[] frame = Arrays.copyOf(header, header.length + body.length);
+        System.arraycopy(body, 0, frame, header.length, body.length);
+        return new ServerReply(Optional.of(ByteString.of(frame)), ConnectionFate.KEEP_OPEN);
+    }
+
     private static Optional<ServerReply> unsupported(Request request) {
         boolean notYet =
-                request instanceof Request.GetDb
-                        || request instanceof Request.CopyDbToHead
-                        || request instanceof Request.LastEntries
+                request instanceof Request.LastEntries
                         || request instanceof Request.LastEntries2
                         || request instanceof Request.LastEntries3
                         || request instanceof Request.GetFringe

@@ -11,6 +11,13 @@ public final class Limits {
     public static final int EVENTS_PER_TURN_MAX = 256;
 
     /**
+     * The largest store GET_DB (backup-db) sends. The loop serializes the snapshot in memory so the
+     * store cannot change under it; past this size the request is refused with a clear message
+     * rather than risking the heap. A streamed backup lifts this limit later.
+     */
+    public static final int GET_DB_BYTES_MAX = 1 << 30;
+
+    /**
      * Peer messages waiting for the loop; beyond this they are dropped and counted. Paxos re-sends
      * what matters, and a bounded inbox keeps a flood from a peer out of the heap.
      */

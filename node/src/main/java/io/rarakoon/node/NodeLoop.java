@@ -69,6 +69,7 @@ public final class NodeLoop {
     private final WriteTranslator writes;
     private final ReadHandler reads;
     private final AdminCollapse collapse;
+    private final NodeView view;
     private final Catchup catchup;
     private final long tickPeriodMillis;
     private PaxosState state;
@@ -103,7 +104,7 @@ public final class NodeLoop {
                 new EffectExecutor(self, storage, ports.peers(), statistics, new Outcomes());
         StorageOptions options = storage.options();
         this.writes = new WriteTranslator(options.valueBytesMax(), options.functions());
-        NodeView view = new NodeView(self, cluster, storage.store());
+        this.view = new NodeView(self, cluster, storage.store());
         this.reads =
                 new ReadHandler(view, new AdminQueries(view, positions, statistics, ports.clock()));
         this.collapse = new AdminCollapse(storage, ports.background());
@@ -325,6 +326,15 @@ public final class NodeLoop {
         }
         if (request instanceof Request.CollapseTlogs collapseTlogs) {
             collapse.start(collapseTlogs, call);
+            return;
+        }
+        if (request instanceof Request.CopyDbToHead copy) {
+            Optional<ServerReply> refusal = AdminQueries.refuseOnMasterOrWitness(view, state);
+            if (refusal.isPresent()) {
+                call.answer().accept(refusal.get());
+            } else {
+                collapse.copyDbToHead(copy, call, storage.store());
+            }
             return;
         }
         Optional<WriteTranslator.Translation> write = writes.translate(request, storage.store());

@@ -97,6 +97,47 @@ public final class Collapser {
         }
     }
 
+    /**
+     * Installs {@code snapshot}, a store snapshot taken at {@code headIndex}, as the head
+     * (Arakoon's copy_db_to_head, spec §3.8), then deletes the segments more than {@code
+     * segmentsToKeep} below the head's segment, oldest first, stopping at a pinned one. The head
+     * never moves back: a {@code headIndex} at or below the current head changes nothing. Any
+     * thread; excludes a collapse and compression like {@link #collapse}.
+     *
+     * @throws IllegalArgumentException if {@code segmentsToKeep} is below 1, or {@code headIndex}
+     *     is past the durable index (the snapshot would hold entries the log could still lose)
+     * @throws CollapseInProgressException if a collapse or another install is running
+     * @throws IOException when the head cannot be written or a segment cannot be deleted
+     */
+    public CollapseResult installHead(long headIndex, byte[] snapshot, int segmentsToKeep)
+            throws IOException, CollapseInProgressException {
+        checkSegmentsToKeep(segmentsToKeep);
+        if (headIndex > wal.durableIndex()) {
+            throw new IllegalArgumentException(
+                    "head index " + headIndex + " is past the durable index " + wal.durableIndex());
+        }
+        if (!running.compareAndSet(false, true)) {
+            throw new CollapseInProgressException();
+        }
+        wal.maintenanceLock().lock();
+        try {
+            long head = wal.headIndex();
+            if ((head != Wal.NO_INDEX && headIndex <= head) || wal.isClosed()) {
+                return CollapseResult.nothingToDo(head);
+            }
+            HeadFile.write(
+                    wal.disk(), headIndex, wal.entriesPerSegment(), out -> out.write(snapshot));
+            wal.catalog().setHeadIndex(headIndex);
+            int deleted = prune(headIndex / wal.entriesPerSegment() - segmentsToKeep);
+            wal.compressCompleted();
+            LOG.info("head at index {} installed, {} segments deleted", headIndex, deleted);
+            return new CollapseResult(1, headIndex, deleted);
+        } finally {
+            wal.maintenanceLock().unlock();
+            running.set(false);
+        }
+    }
+
     private int completedSegmentsPastHead() {
         long last = wal.durableIndex();
         if (last == Wal.NO_INDEX) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -104,6 +105,44 @@ class CollapserTest {
                     List.of("002.walz", "003.walz", "004.walz", "005.wal", "head.snap"),
                     disk.list());
             assertEquals(history(0, 21), FakeHead.rebuiltState(wal));
+        }
+    }
+
+    @Test
+    void installHeadKeepsTheSegmentsAskedForAndRecovers() throws Exception {
+        try (Wal wal = logWithEntries(0, 21)) {
+            Collapser collapser = collapser(wal);
+            FakeHead store = new FakeHead();
+            for (long i = 0; i <= 17; i++) {
+                store.apply(i, wal.read(i).orElseThrow());
+            }
+            ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
+            store.write(snapshot);
+
+            CollapseResult result = collapser.installHead(17, snapshot.toByteArray(), 1);
+
+            // head segment 4, one segment kept below it: segments 0 to 2 go
+            assertEquals(new CollapseResult(1, 17, 3), result);
+            assertEquals(List.of("003.walz", "004.walz", "005.wal", "head.snap"), disk.list());
+            assertEquals(history(0, 21), FakeHead.rebuiltState(wal));
+        }
+    }
+
+    @Test
+    void installHeadNeverMovesTheHeadBackNorPastTheDurableIndex() throws Exception {
+        try (Wal wal = logWithEntries(0, 21)) {
+            Collapser collapser = collapser(wal);
+            collapser.collapse(1, CollapseProgress.IGNORE);
+            List<String> after = disk.list();
+
+            assertEquals(new CollapseResult(0, 16, 0), collapser.installHead(12, new byte[0], 1));
+            assertEquals(after, disk.list());
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> collapser.installHead(22, new byte[0], 1));
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> collapser.installHead(20, new byte[0], 0));
         }
     }
 
