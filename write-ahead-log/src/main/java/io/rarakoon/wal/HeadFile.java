@@ -20,15 +20,23 @@ final class HeadFile {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /**
+     * A verified head.
+     *
+     * @param headIndex the index the snapshot was taken at
+     * @param logRestartIndex 0 for a head built from the log; otherwise the index the log restarts
+     *     at after a head installed from a peer (head index + 1): older segments are superseded
+     */
+    record Verified(long headIndex, long logRestartIndex) {}
+
     private HeadFile() {}
 
     /**
      * Checks the head file's header, length and body checksum.
      *
-     * @return the head index
      * @throws CorruptLogException naming what is wrong
      */
-    static long verify(Disk disk, int entriesPerSegment) throws IOException {
+    static Verified verify(Disk disk, int entriesPerSegment) throws IOException {
         try (DiskFile file = disk.open(FileNames.HEAD)) {
             FileHeader header =
                     FileHeader.read(file, FileNames.HEAD, FileKind.HEAD, entriesPerSegment);
@@ -54,7 +62,12 @@ final class HeadFile {
                 throw new CorruptLogException(
                         FileNames.HEAD, 8, "head index", ">= 0", header.number());
             }
-            return header.number();
+            long restart = header.firstIndex();
+            if (restart != 0 && restart != header.number() + 1) {
+                throw new CorruptLogException(
+                        FileNames.HEAD, 24, "log restart index", "0 or head index + 1", restart);
+            }
+            return new Verified(header.number(), restart);
         }
     }
 
@@ -80,6 +93,18 @@ final class HeadFile {
     /** Writes a new head for {@code headIndex} durably, replacing the old one. */
     static void write(Disk disk, long headIndex, int entriesPerSegment, BodyWriter body)
             throws IOException {
+        write(disk, headIndex, 0, entriesPerSegment, body);
+    }
+
+    /**
+     * Writes a new head durably, replacing the old one: temporary file, force, rename, directory
+     * force, so a crash leaves the old head or the new one.
+     *
+     * @param logRestartIndex 0, or head index + 1 when the segments before it are superseded
+     */
+    static void write(
+            Disk disk, long headIndex, long logRestartIndex, int entriesPerSegment, BodyWriter body)
+            throws IOException {
         if (disk.list().contains(FileNames.HEAD_TEMP)) {
             disk.delete(FileNames.HEAD_TEMP);
         }
@@ -96,7 +121,7 @@ final class HeadFile {
                             headIndex,
                             entriesPerSegment,
                             0,
-                            0,
+                            logRestartIndex,
                             0,
                             counting.writtenBytes(),
                             0,

@@ -49,12 +49,19 @@ final class Recovery {
                 addSegmentFile(files, segment.getAsLong(), name);
             }
         }
-        long headIndex = headPresent ? HeadFile.verify(disk, entriesPerSegment) : Wal.NO_INDEX;
+        HeadFile.Verified head =
+                headPresent
+                        ? HeadFile.verify(disk, entriesPerSegment)
+                        : new HeadFile.Verified(Wal.NO_INDEX, 0);
+        long headIndex = head.headIndex();
         dropEmptyNewest(files);
         if (directoryChanged) {
             disk.syncDirectory();
         }
         List<Catalog.Segment> segments = checkSegments(files);
+        if (head.logRestartIndex() != 0) {
+            dropSuperseded(segments, head.logRestartIndex());
+        }
         long first = segments.isEmpty() ? Wal.NO_INDEX : segments.get(0).firstIndex();
         if (headIndex != Wal.NO_INDEX && first != Wal.NO_INDEX && first > headIndex + 1) {
             throw new CorruptLogException(
@@ -65,6 +72,26 @@ final class Recovery {
                     first);
         }
         return new Result(segments, headIndex);
+    }
+
+    /**
+     * Deletes the segments whose entries all come before {@code restartIndex}: a head installed
+     * from a peer superseded them and a crash interrupted their deletion.
+     */
+    private void dropSuperseded(List<Catalog.Segment> segments, long restartIndex)
+            throws IOException {
+        boolean dropped = false;
+        while (!segments.isEmpty()
+                && !segments.get(0).isEmpty()
+                && segments.get(0).lastIndex() < restartIndex) {
+            Catalog.Segment segment = segments.remove(0);
+            LOG.info("deleting {}: superseded by the installed head", segment.fileName());
+            disk.delete(segment.fileName());
+            dropped = true;
+        }
+        if (dropped) {
+            disk.syncDirectory();
+        }
     }
 
     /** Records a segment file; when plain and compressed both exist the archive wins. */

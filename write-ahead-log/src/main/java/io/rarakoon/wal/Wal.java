@@ -247,6 +247,51 @@ public final class Wal implements Closeable {
     }
 
     /**
+     * Installs {@code snapshot}, a store snapshot taken at {@code headIndex} by a peer, as the head
+     * and restarts the log after it: every segment is superseded and deleted, and the next append
+     * may be {@code headIndex + 1}. Crash-safe: the head is written to a temporary file, forced,
+     * renamed and the directory forced before any segment goes, and the head records that the log
+     * restarts, so a crash in between finishes the deletion at the next open. Durable when this
+     * returns. Owner thread; waits for running background work.
+     *
+     * @throws IllegalArgumentException if {@code headIndex} is negative or below the last index
+     *     (the head would not cover the log it replaces)
+     * @throws IOException when writing fails; the log then refuses further writes
+     */
+    public void restartAfterHead(long headIndex, byte[] snapshot) throws IOException {
+        ensureWritable();
+        if (headIndex < 0 || (lastIndex != NO_INDEX && headIndex < lastIndex)) {
+            throw new IllegalArgumentException(
+                    "head index " + headIndex + " does not cover the last index " + lastIndex);
+        }
+        maintenance.lock();
+        try {
+            bufferUsedBytes = 0;
+            if (current != null) {
+                current.close();
+                current = null;
+            }
+            currentSegment = NO_INDEX;
+            HeadFile.write(
+                    disk, headIndex, headIndex + 1, entriesPerSegment, out -> out.write(snapshot));
+            catalog.setHeadIndex(headIndex);
+            for (Catalog.Segment segment : catalog.segments()) {
+                catalog.remove(segment.number());
+                disk.delete(segment.fileName());
+            }
+            disk.syncDirectory();
+        } catch (IOException e) {
+            failure = e;
+            throw e;
+        } finally {
+            maintenance.unlock();
+        }
+        lastIndex = NO_INDEX;
+        durableIndex = NO_INDEX;
+        LOG.info("installed a head at index {}; the log restarts after it", headIndex);
+    }
+
+    /**
      * Pins the segment holding {@code fromIndex} and every later one against deletion by a
      * collapse, for a catch-up stream. Any thread; close the pin when done.
      */
