@@ -5,7 +5,7 @@ import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 
-/** Serializers of the catch-up request and batch end. */
+/** Serializers of the catch-up request, batch end and snapshot header. */
 final class CatchupSerializers {
     private CatchupSerializers() {}
 
@@ -47,6 +47,28 @@ final class CatchupSerializers {
                                 + " below -1");
             }
             return new CatchupBatchEnd(lastIndex, appliedIndex);
+        }
+    }
+
+    /** Body: int64 headIndex (>= 0), int64 sizeBytes (>= 0), int32 crc32c. */
+    static final class SnapshotHeaderSerializer extends Serializer<SnapshotHeader> {
+        @Override
+        public void write(Kryo kryo, Output output, SnapshotHeader header) {
+            output.writeLong(header.headIndex());
+            output.writeLong(header.sizeBytes());
+            output.writeInt(header.crc32c());
+        }
+
+        @Override
+        public SnapshotHeader read(Kryo kryo, Input input, Class<? extends SnapshotHeader> type) {
+            long headIndex = Fields.readLong(input, "headIndex");
+            long sizeBytes = Fields.readLong(input, "sizeBytes");
+            int crc32c = Fields.readInt(input, "crc32c");
+            if (headIndex < 0 || sizeBytes < 0) {
+                throw new BadFieldException(
+                        "headIndex " + headIndex + " or sizeBytes " + sizeBytes + " is negative");
+            }
+            return new SnapshotHeader(headIndex, sizeBytes, crc32c);
         }
     }
 }

@@ -42,6 +42,9 @@ final class MessageTypes {
         }
         all.add(new Entry<>(CatchupRequest.class, CatchupSerializers.RequestSerializer::new));
         all.add(new Entry<>(CatchupBatchEnd.class, CatchupSerializers.BatchEndSerializer::new));
+        all.add(
+                new Entry<>(
+                        SnapshotHeader.class, CatchupSerializers.SnapshotHeaderSerializer::new));
         return List.copyOf(all);
     }
 

@@ -99,6 +99,7 @@ final class MessageSamples {
         samples.put("catchup-request", new CatchupRequest(42));
         samples.put("catchup-batch-end", new CatchupBatchEnd(105, 230));
         samples.put("catchup-batch-end-empty", new CatchupBatchEnd(-1, -1));
+        samples.put("snapshot-header", new SnapshotHeader(1024, 3_000_000, 0x8a9136aa));
         return samples;
     }
 }

@@ -73,6 +73,10 @@ class WireCodecPropertyTest {
         generators.put(
                 CatchupBatchEnd.class,
                 Combinators.combine(positions, positions).as(CatchupBatchEnd::new));
+        generators.put(
+                SnapshotHeader.class,
+                Combinators.combine(indexes, indexes, Arbitraries.integers())
+                        .as(SnapshotHeader::new));
         return generators;
     }
 

@@ -39,7 +39,7 @@ class WireCodecTest {
 
     @Test
     void rejectsUnknownTag() {
-        assertEquals("tag 200 unknown: 28 types registered", errorOf(frame("c8")));
+        assertEquals("tag 200 unknown: 29 types registered", errorOf(frame("c8")));
     }
 
     @Test
