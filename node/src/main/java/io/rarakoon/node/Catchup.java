@@ -10,10 +10,15 @@ import io.rarakoon.wal.WalEntry;
 import io.rarakoon.wire.CatchupBatchEnd;
 import io.rarakoon.wire.CatchupEntry;
 import io.rarakoon.wire.CatchupRequest;
+import io.rarakoon.wire.SnapshotChunk;
+import io.rarakoon.wire.SnapshotHeader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +31,13 @@ import org.slf4j.LoggerFactory;
  * until it reaches the source's applied index, the source sends nothing new, or a lease period
  * passes without a batch end; then the loop reports CatchupFinished to the core.
  *
- * <p>Not built yet: entries the source has collapsed into its head snapshot are not sent (the
- * receiver then finishes without them): a node behind the source's head needs the head snapshot
- * transfer of a later version. Loop thread only.
+ * <p>When the source has collapsed the requested entries into its head snapshot, it first sends
+ * that snapshot: a {@link SnapshotHeader} (head index, size, CRC32C) and bounded {@link
+ * SnapshotChunk}s, then the entries after the head. The receiver checks the chunks ({@link
+ * IncomingSnapshot}), installs the snapshot durably as its own head, which restarts its log after
+ * it, restores its store from it, and takes the entries that follow. A snapshot that fails a check
+ * is refused with an ERROR line naming what is wrong and nothing is installed; the catch-up then
+ * ends without progress and the core asks again. Loop thread only.
  */
 final class Catchup {
     private static final Logger LOG = LoggerFactory.getLogger(Catchup.class);
@@ -36,17 +45,22 @@ final class Catchup {
     /**
      * A catch-up ended.
      *
-     * @param lastApplied the last entry it logged and applied; empty if it got none, in which case
-     *     the log still ends with the core's last accepted entry
+     * @param progressed whether it installed a head or applied entries; if not, the log still ends
+     *     with the core's last accepted entry
+     * @param lastApplied when it progressed, the last entry it logged and applied, which is now the
+     *     log's last entry; empty when it installed a head and got no entry after it (the log is
+     *     then empty)
      */
-    record Finished(Optional<LogEntry> lastApplied) {}
+    record Finished(boolean progressed, Optional<LogEntry> lastApplied) {}
 
     /** One catch-up in progress on the receiving side. */
     private static final class Run {
         final NodeId source;
         final List<LogEntry> received = new ArrayList<>();
+        Optional<IncomingSnapshot> snapshot = Optional.empty();
         long deadlineMillis;
         boolean appliedAny;
+        boolean headInstalled;
         LogEntry lastApplied;
 
         Run(NodeId source, long deadlineMillis) {
@@ -83,8 +97,9 @@ final class Catchup {
     }
 
     /**
-     * Source side: sends one batch of chosen entries from the requested index. The segments read
-     * are pinned, so a collapse running meanwhile cannot delete them.
+     * Source side: sends one batch of chosen entries from the requested index, preceded by the head
+     * snapshot when the log no longer holds that index. The segments read are pinned, so a collapse
+     * running meanwhile cannot delete them.
      */
     void onRequest(NodeId from, CatchupRequest request) {
         Wal wal = storage.wal();
@@ -93,12 +108,115 @@ final class Catchup {
         long last = first - 1;
         try (SegmentPin pin = wal.pin(first)) {
             assert pin.segment() == first / wal.entriesPerSegment() : "pinned " + pin.segment();
-            boolean collapsed = wal.firstIndex() != Wal.NO_INDEX && first < wal.firstIndex();
-            if (!collapsed && first <= applied) {
-                last = sendEntries(from, first, applied);
+            long head = wal.headIndex();
+            if (head != Wal.NO_INDEX && first <= head && isCollapsed(wal, first)) {
+                if (sendHead(from, head)) {
+                    first = head + 1;
+                    last = head;
+                }
+            }
+            if (!isCollapsed(wal, first) && first <= applied) {
+                last = Math.max(last, sendEntries(from, first, applied));
             }
         }
         peers.send(from, new CatchupBatchEnd(last, applied));
+    }
+
+    private static boolean isCollapsed(Wal wal, long index) {
+        return wal.firstIndex() == Wal.NO_INDEX
+                ? wal.headIndex() != Wal.NO_INDEX && index <= wal.headIndex()
+                : index < wal.firstIndex();
+    }
+
+    /** Sends the head snapshot in chunks; false (with an ERROR line) when it cannot be read. */
+    private boolean sendHead(NodeId to, long head) {
+        byte[] snapshot;
+        try (InputStream in = storage.wal().openHead()) {
+            snapshot = in.readNBytes(Limits.CATCHUP_SNAPSHOT_BYTES_MAX + 1);
+            if (snapshot.length > Limits.CATCHUP_SNAPSHOT_BYTES_MAX || in.read() != -1) {
+                LOG.error(
+                        "{} cannot send its head to {}: it exceeds CATCHUP_SNAPSHOT_BYTES_MAX {}",
+                        self,
+                        to,
+                        Limits.CATCHUP_SNAPSHOT_BYTES_MAX);
+                return false;
+            }
+        } catch (IOException e) {
+            LOG.error("{} cannot read its head snapshot for {}", self, to, e);
+            return false;
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(snapshot);
+        LOG.info("{} sends its head at index {} ({} bytes) to {}", self, head, snapshot.length, to);
+        peers.send(to, new SnapshotHeader(head, snapshot.length, (int) crc.getValue()));
+        int chunkBytesMax = io.rarakoon.wire.Limits.SNAPSHOT_CHUNK_BYTES_MAX;
+        int offset = 0;
+        boolean last = false;
+        while (!last) {
+            int end = Math.min(snapshot.length, offset + chunkBytesMax);
+            last = end == snapshot.length;
+            peers.send(
+                    to, new SnapshotChunk(offset, Arrays.copyOfRange(snapshot, offset, end), last));
+            offset = end;
+        }
+        return true;
+    }
+
+    /** Receiving side: a head snapshot follows; accepted if it covers the next index needed. */
+    void onSnapshotHeader(NodeId from, SnapshotHeader header) {
+        if (run.isEmpty() || !run.get().source.equals(from) || !run.get().received.isEmpty()) {
+            return;
+        }
+        long needed = expectedIndex();
+        if (header.headIndex() < needed || header.headIndex() < storage.wal().lastIndex()) {
+            LOG.warn(
+                    "{} ignores a head at index {} from {}: it needs index {}",
+                    self,
+                    header.headIndex(),
+                    from,
+                    needed);
+            return;
+        }
+        try {
+            run.get().snapshot = Optional.of(IncomingSnapshot.start(header));
+        } catch (MalformedPayloadException e) {
+            refuse(from, e);
+        }
+    }
+
+    /**
+     * Receiving side: takes a chunk of the head snapshot; after the last one installs it as this
+     * node's head and store (durable on return).
+     *
+     * @throws IOException when the head cannot be written; the node must stop
+     */
+    void onSnapshotChunk(NodeId from, SnapshotChunk chunk) throws IOException {
+        if (run.isEmpty() || !run.get().source.equals(from) || run.get().snapshot.isEmpty()) {
+            return;
+        }
+        Run current = run.get();
+        IncomingSnapshot incoming = current.snapshot.get();
+        try {
+            Optional<byte[]> complete = incoming.accept(chunk);
+            if (complete.isEmpty()) {
+                return;
+            }
+            current.snapshot = Optional.empty();
+            storage.installHead(incoming.headIndex(), complete.get());
+        } catch (MalformedPayloadException e) {
+            refuse(from, e);
+            return;
+        }
+        statistics.forceCount++;
+        current.appliedAny = true;
+        current.headInstalled = true;
+        current.lastApplied = null;
+        LOG.info("{} installed the head at index {} from {}", self, incoming.headIndex(), from);
+    }
+
+    private void refuse(NodeId from, MalformedPayloadException e) {
+        run.orElseThrow().snapshot = Optional.empty();
+        LOG.error("{} refuses the head snapshot from {}: {}", self, from, e.getMessage());
     }
 
     private long sendEntries(NodeId to, long first, long applied) {
@@ -157,7 +275,8 @@ final class Catchup {
         if (run.isEmpty() || !run.get().source.equals(from)) {
             return Optional.empty();
         }
-        boolean progressed = persistAndApply();
+        boolean progressed = persistAndApply() || run.get().headInstalled;
+        run.get().headInstalled = false;
         long applied = storage.store().appliedIndex().orElse(-1);
         if (!progressed || applied >= end.appliedIndex()) {
             return Optional.of(finish());
@@ -226,6 +345,6 @@ final class Catchup {
         if (!done.appliedAny) {
             statistics.catchupFailureCount++;
         }
-        return new Finished(done.appliedAny ? Optional.of(done.lastApplied) : Optional.empty());
+        return new Finished(done.appliedAny, Optional.ofNullable(done.lastApplied));
     }
 }

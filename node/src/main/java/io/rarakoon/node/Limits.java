@@ -63,6 +63,13 @@ public final class Limits {
     public static final long CATCHUP_BATCH_BYTES_MAX = 16L * 1024 * 1024;
 
     /**
+     * Largest head snapshot a catch-up sends or receives, in bytes: 256 MiB. Both ends hold it in
+     * memory, and its chunks ({@link io.rarakoon.wire.Limits#SNAPSHOT_CHUNK_BYTES_MAX} each) are
+     * queued at once, so they must fit the per-peer send buffer with a batch of entries after them.
+     */
+    public static final int CATCHUP_SNAPSHOT_BYTES_MAX = 256 * 1024 * 1024;
+
+    /**
      * Ticks per lease period. The core's shortest timeout is L/40 of jitter on L/4 deadlines; 20
      * ticks per lease notice a deadline within 5% of L, well inside the 10% jitter Arakoon uses.
      */

@@ -20,6 +20,8 @@ import io.rarakoon.paxos.message.NodeId;
 import io.rarakoon.wire.CatchupBatchEnd;
 import io.rarakoon.wire.CatchupEntry;
 import io.rarakoon.wire.CatchupRequest;
+import io.rarakoon.wire.SnapshotChunk;
+import io.rarakoon.wire.SnapshotHeader;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -104,7 +106,7 @@ public final class NodeLoop {
                 new EffectExecutor(self, storage, ports.peers(), statistics, new Outcomes());
         StorageOptions options = storage.options();
         this.writes = new WriteTranslator(options.valueBytesMax(), options.functions());
-        this.view = new NodeView(self, cluster, storage.store());
+        this.view = new NodeView(self, cluster, storage);
         this.reads =
                 new ReadHandler(view, new AdminQueries(view, positions, statistics, ports.clock()));
         this.collapse = new AdminCollapse(storage, ports.background());
@@ -252,6 +254,10 @@ public final class NodeLoop {
                 catchup.onRequest(inbound.from(), request);
             } else if (message instanceof CatchupEntry entry) {
                 catchup.onEntry(inbound.from(), entry);
+            } else if (message instanceof SnapshotHeader header) {
+                catchup.onSnapshotHeader(inbound.from(), header);
+            } else if (message instanceof SnapshotChunk chunk) {
+                catchup.onSnapshotChunk(inbound.from(), chunk);
             } else if (message instanceof CatchupBatchEnd end) {
                 long now = ports.clock().monotonicMillis();
                 finishCatchup(catchup.onBatchEnd(inbound.from(), end, now), effects);
@@ -267,7 +273,8 @@ public final class NodeLoop {
         if (finished.isEmpty() || !state.isCatchingUp()) {
             return;
         }
-        Optional<LogEntry> last = finished.get().lastApplied().or(state::lastAccepted);
+        Optional<LogEntry> last =
+                finished.get().progressed() ? finished.get().lastApplied() : state.lastAccepted();
         long applied = storage.store().appliedIndex().orElse(-1);
         step(new Event.CatchupFinished(applied, last), effects);
         Optional<Event.Received> deferred = acceptDuringCatchup;

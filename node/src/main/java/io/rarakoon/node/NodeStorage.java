@@ -10,6 +10,7 @@ import io.rarakoon.wal.Disk;
 import io.rarakoon.wal.EntryCursor;
 import io.rarakoon.wal.Wal;
 import io.rarakoon.wal.WalEntry;
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +33,7 @@ public final class NodeStorage implements Closeable {
 
     private final Wal wal;
     private final PromiseFile promise;
-    private final KvStore store;
+    private KvStore store;
     private final StorageOptions options;
     private final ValueCodec codec;
     private final DurableState durable;
@@ -163,7 +164,40 @@ public final class NodeStorage implements Closeable {
         return durable;
     }
 
-    /** The store; the node loop's alone. */
+    /**
+     * Installs a head snapshot received from a peer during catch-up: the snapshot is restored into
+     * a new store first (a snapshot that does not restore, or not to {@code headIndex}, changes
+     * nothing), then written as the log's head, which restarts the log after it, then the new store
+     * replaces the old one. Durable when this returns. Loop thread.
+     *
+     * @throws MalformedPayloadException when the snapshot does not restore to {@code headIndex}
+     * @throws IOException when the head cannot be written; the node must stop
+     */
+    void installHead(long headIndex, byte[] snapshot) throws IOException {
+        KvStore restored;
+        try {
+            restored =
+                    KvStore.restore(
+                            new ByteArrayInputStream(snapshot),
+                            options.valueBytesMax(),
+                            options.functions());
+        } catch (CorruptSnapshotException e) {
+            throw new MalformedPayloadException(
+                    "head snapshot at index " + headIndex + ": " + e.getMessage());
+        }
+        long restoredIndex = restored.appliedIndex().orElse(-1);
+        if (restoredIndex != headIndex) {
+            throw new MalformedPayloadException(
+                    "head snapshot restores to index "
+                            + restoredIndex
+                            + ", not its header's head index "
+                            + headIndex);
+        }
+        wal.restartAfterHead(headIndex, snapshot);
+        store = restored;
+    }
+
+    /** The store; the node loop's alone. A catch-up may replace it, so do not keep it. */
     public KvStore store() {
         return store;
     }

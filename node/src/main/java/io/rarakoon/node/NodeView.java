@@ -9,6 +9,11 @@ import io.rarakoon.paxos.message.NodeId;
  *
  * @param self this node
  * @param cluster the cluster as consensus sees it
- * @param store the node's store; loop thread only
+ * @param storage the node's storage, whose store a catch-up may replace; loop thread only
  */
-record NodeView(NodeId self, Cluster cluster, KvStore store) {}
+record NodeView(NodeId self, Cluster cluster, NodeStorage storage) {
+    /** The node's current store. Loop thread only. */
+    KvStore store() {
+        return storage.store();
+    }
+}

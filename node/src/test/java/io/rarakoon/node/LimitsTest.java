@@ -29,4 +29,14 @@ class LimitsTest {
     void ticksAreAtLeastOneMillisecondForTheShortestLease() {
         assertTrue(io.rarakoon.paxos.Limits.LEASE_PERIOD_MILLIS_MIN / Limits.TICKS_PER_LEASE >= 1);
     }
+
+    @Test
+    void aHeadSnapshotAndABatchFitThePeerSendBuffer() {
+        int chunks =
+                Limits.CATCHUP_SNAPSHOT_BYTES_MAX
+                        / io.rarakoon.wire.Limits.SNAPSHOT_CHUNK_BYTES_MAX;
+        assertTrue(
+                chunks + 2 + Limits.CATCHUP_BATCH_ENTRIES_MAX < Limits.PEER_SEND_BUFFER_FRAMES_MAX);
+        assertTrue(Limits.CATCHUP_SNAPSHOT_BYTES_MAX <= Limits.GET_DB_BYTES_MAX);
+    }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 
 /**
@@ -107,6 +108,9 @@ final class TestCluster {
     final List<TestNode> nodes = new ArrayList<>();
     long deliveredCount;
 
+    /** Rewrites every message before it is sent, as a network corrupting data would. */
+    UnaryOperator<Object> tamper = message -> message;
+
     /** Messages for which this holds are lost on the way, as a lossy network would. */
     Predicate<Object> lost = message -> false;
 
@@ -131,7 +135,7 @@ final class TestCluster {
     }
 
     private void send(NodeId from, NodeId to, Object message) {
-        byte[] frame = frames.encode(message);
+        byte[] frame = frames.encode(tamper.apply(message));
         if (lost.test(message)) {
             return;
         }
