@@ -34,10 +34,10 @@ import org.slf4j.LoggerFactory;
  * <p>When the source has collapsed the requested entries into its head snapshot, it first sends
  * that snapshot: a {@link SnapshotHeader} (head index, size, CRC32C) and bounded {@link
  * SnapshotChunk}s, then the entries after the head. The receiver checks the chunks ({@link
- * IncomingSnapshot}), installs the snapshot durably as its own head, which restarts its log after
- * it, restores its store from it, and takes the entries that follow. A snapshot that fails a check
- * is refused with an ERROR line naming what is wrong and nothing is installed; the catch-up then
- * ends without progress and the core asks again. Loop thread only.
+ * IncomingSnapshot}); at the batch end it installs the snapshot durably as its own head, which
+ * restarts its log after it, restores its store from it, then logs the entries that followed. A
+ * snapshot that fails a check is refused with an ERROR line naming what is wrong and nothing is
+ * installed; the catch-up then ends without progress and the core asks again. Loop thread only.
  */
 final class Catchup {
     private static final Logger LOG = LoggerFactory.getLogger(Catchup.class);
@@ -45,22 +45,28 @@ final class Catchup {
     /**
      * A catch-up ended.
      *
-     * @param progressed whether it installed a head or applied entries; if not, the log still ends
-     *     with the core's last accepted entry
-     * @param lastApplied when it progressed, the last entry it logged and applied, which is now the
-     *     log's last entry; empty when it installed a head and got no entry after it (the log is
-     *     then empty)
+     * @param lastApplied the last entry it logged and applied; empty if it got none, in which case
+     *     the log still ends with the core's last accepted entry (a head is installed only with an
+     *     entry after it)
      */
-    record Finished(boolean progressed, Optional<LogEntry> lastApplied) {}
+    record Finished(Optional<LogEntry> lastApplied) {}
+
+    /** A head snapshot received whole and checked, waiting for the entries after it. */
+    private record ReceivedHead(long index, byte[] snapshot) {
+        @Override
+        public String toString() {
+            return "index " + index;
+        }
+    }
 
     /** One catch-up in progress on the receiving side. */
     private static final class Run {
         final NodeId source;
         final List<LogEntry> received = new ArrayList<>();
         Optional<IncomingSnapshot> snapshot = Optional.empty();
+        Optional<ReceivedHead> head = Optional.empty();
         long deadlineMillis;
         boolean appliedAny;
-        boolean headInstalled;
         LogEntry lastApplied;
 
         Run(NodeId source, long deadlineMillis) {
@@ -185,12 +191,10 @@ final class Catchup {
     }
 
     /**
-     * Receiving side: takes a chunk of the head snapshot; after the last one installs it as this
-     * node's head and store (durable on return).
-     *
-     * @throws IOException when the head cannot be written; the node must stop
+     * Receiving side: takes a chunk of the head snapshot; after the last one keeps the checked
+     * snapshot until the batch end, which installs it with the entries that follow it.
      */
-    void onSnapshotChunk(NodeId from, SnapshotChunk chunk) throws IOException {
+    void onSnapshotChunk(NodeId from, SnapshotChunk chunk) {
         if (run.isEmpty() || !run.get().source.equals(from) || run.get().snapshot.isEmpty()) {
             return;
         }
@@ -198,20 +202,26 @@ final class Catchup {
         IncomingSnapshot incoming = current.snapshot.get();
         try {
             Optional<byte[]> complete = incoming.accept(chunk);
-            if (complete.isEmpty()) {
-                return;
+            if (complete.isPresent()) {
+                current.snapshot = Optional.empty();
+                current.head = Optional.of(new ReceivedHead(incoming.headIndex(), complete.get()));
             }
-            current.snapshot = Optional.empty();
-            storage.installHead(incoming.headIndex(), complete.get());
         } catch (MalformedPayloadException e) {
             refuse(from, e);
-            return;
+        }
+    }
+
+    /** Installs the head durably and restores the store from it; false if it is refused. */
+    private boolean install(Run current, ReceivedHead head) throws IOException {
+        try {
+            storage.installHead(head.index(), head.snapshot());
+        } catch (MalformedPayloadException e) {
+            refuse(current.source, e);
+            return false;
         }
         statistics.forceCount++;
-        current.appliedAny = true;
-        current.headInstalled = true;
-        current.lastApplied = null;
-        LOG.info("{} installed the head at index {} from {}", self, incoming.headIndex(), from);
+        LOG.info("{} installed the head at index {} from {}", self, head.index(), current.source);
+        return true;
     }
 
     private void refuse(NodeId from, MalformedPayloadException e) {
@@ -275,8 +285,7 @@ final class Catchup {
         if (run.isEmpty() || !run.get().source.equals(from)) {
             return Optional.empty();
         }
-        boolean progressed = persistAndApply() || run.get().headInstalled;
-        run.get().headInstalled = false;
+        boolean progressed = persistAndApply();
         long applied = storage.store().appliedIndex().orElse(-1);
         if (!progressed || applied >= end.appliedIndex()) {
             return Optional.of(finish());
@@ -302,13 +311,29 @@ final class Catchup {
 
     private long expectedIndex() {
         int pending = run.map(r -> r.received.size()).orElse(0);
-        return storage.store().nextIndex() + pending;
+        long next =
+                run.flatMap(r -> r.head)
+                        .map(h -> h.index() + 1)
+                        .orElse(storage.store().nextIndex());
+        return next + pending;
     }
 
-    /** Logs the received entries, forces once, then applies them; true if there were any. */
+    /**
+     * Installs a received head, then logs the received entries, forces once, then applies them;
+     * true if there were any. A head is installed only with at least one entry after it, so that
+     * the log holds the last accepted entry the core needs; without one it is dropped (the next
+     * catch-up brings it again with the entries the cluster chose meanwhile).
+     */
     private boolean persistAndApply() throws IOException {
         Run current = run.orElseThrow();
+        Optional<ReceivedHead> head = current.head;
+        current.head = Optional.empty();
         if (current.received.isEmpty()) {
+            head.ifPresent(h -> LOG.info("{} drops the head at {}: no entry followed", self, h));
+            return false;
+        }
+        if (head.isPresent() && !install(current, head.get())) {
+            current.received.clear();
             return false;
         }
         Wal wal = storage.wal();
@@ -345,6 +370,6 @@ final class Catchup {
         if (!done.appliedAny) {
             statistics.catchupFailureCount++;
         }
-        return new Finished(done.appliedAny, Optional.ofNullable(done.lastApplied));
+        return new Finished(done.appliedAny ? Optional.of(done.lastApplied) : Optional.empty());
     }
 }

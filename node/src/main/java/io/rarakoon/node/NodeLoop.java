@@ -273,8 +273,7 @@ public final class NodeLoop {
         if (finished.isEmpty() || !state.isCatchingUp()) {
             return;
         }
-        Optional<LogEntry> last =
-                finished.get().progressed() ? finished.get().lastApplied() : state.lastAccepted();
+        Optional<LogEntry> last = finished.get().lastApplied().or(state::lastAccepted);
         long applied = storage.store().appliedIndex().orElse(-1);
         step(new Event.CatchupFinished(applied, last), effects);
         Optional<Event.Received> deferred = acceptDuringCatchup;

@@ -94,7 +94,7 @@ public final class NodeStorage implements Closeable {
         long last = wal.lastIndex();
         long target = replayLastEntry ? last : last - 1;
         long applied = store.appliedIndex().orElse(-1);
-        if (applied > last) {
+        if (last != Wal.NO_INDEX && applied > last) {
             throw new CorruptStorageException(
                     "store ahead of the log: head applied index " + applied + ", log last " + last,
                     null);
@@ -145,6 +145,12 @@ public final class NodeStorage implements Closeable {
 
     private DurableState describe() throws IOException {
         long last = wal.lastIndex();
+        if (last == Wal.NO_INDEX) {
+            // Empty, or a head installed by a catch-up that lost power before the entries after
+            // it were forced: to consensus the node knows no entry yet, as a new node, and it
+            // catches up from its store's next index.
+            return new DurableState(promise.term(), Optional.empty(), -1);
+        }
         Optional<LogEntry> lastAccepted = Optional.empty();
         if (last != Wal.NO_INDEX) {
             byte[] payload = wal.read(last).orElseThrow();

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Start-up recovery of {@link NodeStorage} on a {@link MemoryDisk}: what the core gets as its
  * durable state, replay up to the last entry (or through it for a single voter), the promise file,
- * crashes that lose unforced entries, a head snapshot after a collapse, and corruption that stops
+ * crashes that lose unforced entries, a head snapshot after a collapse, a head installed from a
+ * peer (kept across power loss, refused when it does not restore), and corruption that stops
  * start-up with the file or index named. Entries are written with the node's own codec.
  */
 class NodeStorageTest {
@@ -107,6 +108,50 @@ class NodeStorageTest {
         try (NodeStorage storage = open(OPTIONS)) {
             assertEquals(digest, storage.store().digest());
             assertEquals(12, storage.durableState().appliedIndex());
+        }
+    }
+
+    @Test
+    void headInstalledFromAPeerSurvivesPowerLossBeforeAnyEntryFollows() throws Exception {
+        writeEntries(14);
+        byte[] snapshot;
+        Bytes digest;
+        try (NodeStorage source = open(OPTIONS)) {
+            snapshot = StoreSnapshots.of(source.store());
+            digest = source.store().digest();
+        }
+        MemoryDisk wiped = new MemoryDisk();
+        try (NodeStorage storage = NodeStorage.open(wiped, OPTIONS, Runnable::run)) {
+            storage.installHead(12, snapshot);
+            assertEquals(digest, storage.store().digest());
+        }
+        wiped.crash();
+        try (NodeStorage storage = NodeStorage.open(wiped, OPTIONS, Runnable::run)) {
+            assertEquals(digest, storage.store().digest());
+            assertEquals(13, storage.store().nextIndex(), "catch-up resumes after the head");
+            assertEquals(DurableState.EMPTY, storage.durableState(), "consensus knows no entry");
+            storage.wal().append(13, codec.encodeEntry(set(13)));
+            storage.wal().force();
+        }
+    }
+
+    @Test
+    void refusesAHeadSnapshotThatDoesNotRestoreToItsIndex() throws Exception {
+        writeEntries(14);
+        byte[] snapshot;
+        try (NodeStorage source = open(OPTIONS)) {
+            snapshot = StoreSnapshots.of(source.store());
+        }
+        MemoryDisk wiped = new MemoryDisk();
+        try (NodeStorage storage = NodeStorage.open(wiped, OPTIONS, Runnable::run)) {
+            MalformedPayloadException e =
+                    assertThrows(
+                            MalformedPayloadException.class,
+                            () -> storage.installHead(20, snapshot));
+            assertEquals(
+                    "head snapshot restores to index 12, not its header's head index 20",
+                    e.getMessage());
+            assertEquals(Wal.NO_INDEX, storage.wal().headIndex(), "nothing was installed");
         }
     }
 
