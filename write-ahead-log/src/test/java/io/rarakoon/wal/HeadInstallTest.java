@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link Wal#restartAfterHead}: a head received from a peer replaces the whole log, appends
- * continue after it, and a power cut at every mutation of the install (through FaultyDisk, then a
- * MemoryDisk crash) reopens either to the old log or to the new head with no segment left.
+ * continue after it, a later collapse folds them into a new head, and a power cut at every mutation
+ * of the install (through FaultyDisk, then a MemoryDisk crash) reopens either to the old log or to
+ * the new head with no segment left.
  */
 class HeadInstallTest {
     private static final int PER_SEGMENT = 4;
@@ -37,6 +39,27 @@ class HeadInstallTest {
             assertEquals(23, wal.lastIndex());
             assertEquals(List.of(21L, 22L, 23L), WalTest.indexes(wal, 0));
             assertArrayEquals(SNAPSHOT, head(wal));
+        }
+    }
+
+    @Test
+    void aCollapseAfterAnInstallFoldsTheEntriesThatFollowedTheHead() throws Exception {
+        MemoryDisk disk = new MemoryDisk();
+        FakeHead peer = new FakeHead();
+        for (long index = 0; index <= 20; index++) {
+            peer.apply(index, WalTest.payload(index));
+        }
+        ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
+        peer.write(snapshot);
+        try (Wal wal = Wal.open(disk, PER_SEGMENT, Runnable::run)) {
+            wal.restartAfterHead(20, snapshot.toByteArray());
+            WalTest.appendRange(wal, 21, 40);
+            wal.force();
+            new Collapser(wal, FakeHead::new, 1, 2).collapse(1, CollapseProgress.IGNORE);
+            assertTrue(wal.headIndex() > 20, "the collapse moved the head past the installed one");
+        }
+        try (Wal wal = Wal.open(disk, PER_SEGMENT, Runnable::run)) {
+            assertEquals(CollapserTest.history(0, 40), FakeHead.rebuiltState(wal));
         }
     }
 
