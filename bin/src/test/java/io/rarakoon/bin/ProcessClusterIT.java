@@ -133,8 +133,9 @@ class ProcessClusterIT {
                 int writer = w;
                 done.add(writers.submit(() -> write(writer, ledger, halfway)));
             }
-            assertTrue(halfway.await(WAIT_MILLIS_MAX, TimeUnit.MILLISECONDS), "half the writes");
-            master = observer.whoMaster().orElseThrow();
+            assertTrue(
+                    halfway.await(2 * WAIT_MILLIS_MAX, TimeUnit.MILLISECONDS), "half the writes");
+            master = awaitMaster(observer, name -> true);
             long killedAtNanos = System.nanoTime();
             destroyForcibly(running.remove(master));
             String next = awaitMaster(observer, name -> !name.equals(master));
