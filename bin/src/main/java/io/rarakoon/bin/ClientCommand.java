@@ -1,16 +1,10 @@
 package io.rarakoon.bin;
 
 import io.rarakoon.client.ArakoonClient;
-import io.rarakoon.client.ArakoonException;
-import io.rarakoon.client.ClientConfig;
-import io.rarakoon.client.OutcomeUnknownException;
-import io.rarakoon.client.ServerException;
 import io.rarakoon.client.protocol.ByteString;
 import io.rarakoon.client.protocol.Entry;
 import io.rarakoon.client.protocol.NamedValue;
 import io.rarakoon.client.protocol.Response;
-import io.rarakoon.node.config.ClusterConfig;
-import io.rarakoon.node.config.NodeConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,11 +33,7 @@ import picocli.CommandLine.Spec;
 final class ClientCommand {
     @Spec private CommandSpec spec;
 
-    @Option(
-            names = "--config",
-            required = true,
-            paramLabel = "FILE",
-            description = "The cluster file.")
+    @Option(names = "--config", paramLabel = "FILE", description = "The cluster file (required).")
     private Path config;
 
     @Option(
@@ -53,34 +43,41 @@ final class ClientCommand {
             description = "Give up after this long, retries included (default: ${DEFAULT-VALUE}).")
     private long timeoutSecs;
 
-    @Command(name = "get", description = "Print the value of KEY.")
+    @Command(mixinStandardHelpOptions = true, name = "get", description = "Print the value of KEY.")
     int get(@Parameters(paramLabel = "KEY") String key) {
         return call(c -> printBytes(c.get(utf8(key))));
     }
 
-    @Command(name = "set", description = "Store VALUE under KEY.")
+    @Command(mixinStandardHelpOptions = true, name = "set", description = "Store VALUE under KEY.")
     int set(
             @Parameters(paramLabel = "KEY") String key,
             @Parameters(paramLabel = "VALUE") String value) {
         return call(c -> done(() -> c.set(utf8(key), utf8(value))));
     }
 
-    @Command(name = "delete", description = "Delete KEY; fails with E_NOT_FOUND if it is absent.")
+    @Command(
+            mixinStandardHelpOptions = true,
+            name = "delete",
+            description = "Delete KEY; fails with E_NOT_FOUND if it is absent.")
     int delete(@Parameters(paramLabel = "KEY") String key) {
         return call(c -> done(() -> c.delete(utf8(key))));
     }
 
-    @Command(name = "exists", description = "Print true or false.")
+    @Command(mixinStandardHelpOptions = true, name = "exists", description = "Print true or false.")
     int exists(@Parameters(paramLabel = "KEY") String key) {
         return call(c -> print(String.valueOf(c.exists(utf8(key)))));
     }
 
-    @Command(name = "multi-get", description = "Print the values of the KEYs, one per line.")
+    @Command(
+            mixinStandardHelpOptions = true,
+            name = "multi-get",
+            description = "Print the values of the KEYs, one per line.")
     int multiGet(@Parameters(paramLabel = "KEY", arity = "1..*") List<String> keys) {
         return call(c -> printAll(c.multiGet(keys.stream().map(ClientCommand::utf8).toList())));
     }
 
     @Command(
+            mixinStandardHelpOptions = true,
             name = "range",
             description =
                     "Print KEY<TAB>VALUE lines in ascending order, from FIRST (inclusive) to LAST (exclusive).")
@@ -100,6 +97,7 @@ final class ClientCommand {
     }
 
     @Command(
+            mixinStandardHelpOptions = true,
             name = "rev-range",
             description =
                     "Print KEY<TAB>VALUE lines in descending order, from HIGH (inclusive) down to LOW (exclusive).")
@@ -118,7 +116,10 @@ final class ClientCommand {
                                         max)));
     }
 
-    @Command(name = "prefix", description = "Print the keys starting with PREFIX, one per line.")
+    @Command(
+            mixinStandardHelpOptions = true,
+            name = "prefix",
+            description = "Print the keys starting with PREFIX, one per line.")
     int prefix(
             @Parameters(paramLabel = "PREFIX") String prefix,
             @Option(names = "--max", defaultValue = "1000", paramLabel = "N") int max) {
@@ -126,18 +127,23 @@ final class ClientCommand {
     }
 
     @Command(
+            mixinStandardHelpOptions = true,
             name = "delete-prefix",
             description = "Delete every key starting with PREFIX; print how many.")
     int deletePrefix(@Parameters(paramLabel = "PREFIX") String prefix) {
         return call(c -> print(String.valueOf(c.deletePrefix(utf8(prefix)))));
     }
 
-    @Command(name = "key-count", description = "Print the number of keys.")
+    @Command(
+            mixinStandardHelpOptions = true,
+            name = "key-count",
+            description = "Print the number of keys.")
     int keyCount() {
         return call(c -> print(String.valueOf(c.keyCount())));
     }
 
     @Command(
+            mixinStandardHelpOptions = true,
             name = "who-master",
             description = "Print the master's name; exit 1 and print nothing when there is none.")
     int whoMaster() {
@@ -145,6 +151,7 @@ final class ClientCommand {
     }
 
     @Command(
+            mixinStandardHelpOptions = true,
             name = "expect-progress-possible",
             description = "Print whether the master can make progress (true or false).")
     int expectProgressPossible() {
@@ -152,56 +159,43 @@ final class ClientCommand {
     }
 
     @Command(
+            mixinStandardHelpOptions = true,
             name = "statistics",
             description = "Print the master's statistics, one NAME: VALUE per line.")
     int statistics() {
         return call(c -> printStatistics(c.statistics(), ""));
     }
 
-    @Command(name = "version", description = "Print the version of a node (default: the master).")
+    @Command(
+            mixinStandardHelpOptions = true,
+            name = "version",
+            description = "Print the version of a node (default: the master).")
     int version(@Option(names = "--node", paramLabel = "NAME") Optional<String> node) {
         return call(c -> printVersion(node.isPresent() ? c.version(node.get()) : c.version()));
     }
 
     @Command(
+            mixinStandardHelpOptions = true,
             name = "node-state",
             description = "Print the Paxos state of a node, e.g. Stable_master.")
     int nodeState(@Option(names = "--node", required = true, paramLabel = "NAME") String node) {
         return call(c -> print(c.currentState(node)));
     }
 
-    @Command(name = "nop", description = "Push a no-op through Paxos.")
+    @Command(
+            mixinStandardHelpOptions = true,
+            name = "nop",
+            description = "Push a no-op through Paxos.")
     int nop() {
         return call(c -> done(c::nop));
     }
 
     private int call(ToIntFunction<ArakoonClient> request) {
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<ClusterConfig> cluster = NodeRunner.loadConfig(config, err);
-        if (cluster.isEmpty()) {
-            return ExitCodes.USAGE;
+        if (config == null) {
+            return ClusterCalls.missingOption(spec, "--config=FILE");
         }
-        try (ArakoonClient client = ArakoonClient.create(clientConfig(cluster.get()))) {
-            return request.applyAsInt(client);
-        } catch (ServerException e) {
-            err.println("E_" + e.resultCode().name() + ": " + e.serverMessage().toUtf8());
-        } catch (OutcomeUnknownException e) {
-            err.println(
-                    "outcome unknown (the write may or may not have happened): " + e.getMessage());
-        } catch (ArakoonException e) {
-            err.println("no answer: " + e.getMessage());
-        }
-        return ExitCodes.FAILED;
-    }
-
-    /** Clients talk to the voters only; learners never answer writes or consistent reads. */
-    private ClientConfig clientConfig(ClusterConfig cluster) {
-        ClientConfig.Builder builder =
-                ClientConfig.builder(cluster.clusterId()).deadlineMillis(timeoutSecs * 1000);
-        for (NodeConfig node : cluster.voters()) {
-            builder.node(node.name(), node.primaryAddress(), node.clientPort());
-        }
-        return builder.build();
+        return ClusterCalls.run(
+                config, timeoutSecs, spec.commandLine().getErr(), request::applyAsInt);
     }
 
     private static ByteString utf8(String text) {

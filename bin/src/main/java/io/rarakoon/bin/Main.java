@@ -17,7 +17,12 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         version = "rarakoon 0.1.0-SNAPSHOT",
         description = "A Multi-Paxos key-value store, wire-compatible with Arakoon.",
-        subcommands = {NodeCommand.class, DemoCommand.class, ClientCommand.class},
+        subcommands = {
+            NodeCommand.class,
+            DemoCommand.class,
+            ClientCommand.class,
+            AdminCommand.class
+        },
         footer = {
             "",
             "Run a node:  rarakoon --config cluster.toml --node node_0",
