@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
             NodeCommand.class,
             DemoCommand.class,
             ClientCommand.class,
-            AdminCommand.class
+            AdminCommand.class,
+            WalCommand.class,
+            StoreCommand.class
         },
         footer = {
             "",
