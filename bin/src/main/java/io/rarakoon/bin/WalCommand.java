@@ -41,8 +41,8 @@ final class WalCommand {
             mixinStandardHelpOptions = true,
             name = "dump",
             description =
-                    "Print one line per entry: index, term and payload length; with --values the"
-                            + " decoded Paxos value. Then a summary line per file.")
+                    "Print one line per entry: index and payload length; with --values also the"
+                            + " term and the decoded Paxos value. Then a summary line per file.")
     int dump(
             @Parameters(paramLabel = "PATH") Path path,
             @Option(names = "--values", description = "Also print each decoded value.")
