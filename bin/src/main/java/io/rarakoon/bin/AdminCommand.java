@@ -21,11 +21,11 @@ import picocli.CommandLine.Spec;
         description = "Send one maintenance request to one node.",
         footer = {
             "",
-            "optimize-db, defrag-db, copy-db-to-head and backup-db are refused by the master:",
-            "run them on a slave.",
-            "Exit codes: 0 done, 1 the node answered an error (printed as E_<NAME>: message on",
-            "stderr), no answer in time, or the backup file could not be written, 2 bad command",
-            "line or cluster file."
+            "optimize-db, defrag-db, copy-db-to-head and backup-db are refused by the",
+            "master: run them on a slave.",
+            "Exit codes: 0 done, 1 the node answered an error (printed as",
+            "E_<NAME>: message on stderr), no answer in time, or the backup file could",
+            "not be written, 2 bad command line or cluster file."
         })
 final class AdminCommand {
     @Spec private CommandSpec spec;

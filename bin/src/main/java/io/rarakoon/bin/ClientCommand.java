@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
         description = "Send one request to the cluster's master (reads and writes alike).",
         footer = {
             "",
-            "Exit codes: 0 done, 1 the server answered an error (printed as E_<NAME>: message on",
-            "stderr) or no master answered in time, 2 bad command line or cluster file."
+            "Exit codes: 0 done, 1 the server answered an error (printed as",
+            "E_<NAME>: message on stderr) or no master answered in time, 2 bad command",
+            "line or cluster file."
         })
 final class ClientCommand {
     @Spec private CommandSpec spec;

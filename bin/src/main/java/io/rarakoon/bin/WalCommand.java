@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
         description = "Dump or verify write-ahead log segments (local files).",
         footer = {
             "",
-            "Exit codes: 0 every file is intact, 1 a file cannot be read, 2 bad command line,",
-            "49 a file is corrupt (the message names file and offset)."
+            "Exit codes: 0 every file is intact, 1 a file cannot be read, 2 bad command",
+            "line, 49 a file is corrupt (the message names file and offset)."
         })
 final class WalCommand {
     @Spec private CommandSpec spec;
