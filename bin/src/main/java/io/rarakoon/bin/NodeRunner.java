@@ -41,6 +41,10 @@ final class NodeRunner {
                     closeAll(nodes);
                     return ExitCodes.USAGE;
                 }
+                for (String line :
+                        SettingsNotInEffect.of(config, config.node(name).orElseThrow())) {
+                    err.println("warning: " + name + ": not in effect yet: " + line);
+                }
                 nodes.add(Node.start(config, name));
             }
         } catch (CorruptStorageException e) {
