@@ -77,33 +77,13 @@ final class ReadHandler {
     }
 
     private static Optional<Consistency> consistencyOf(Request request) {
-        Consistency consistency = null;
-        if (request instanceof Request.Exists r) {
-            consistency = r.consistency();
-        } else if (request instanceof Request.Get r) {
-            consistency = r.consistency();
-        } else if (request instanceof Request.Range r) {
-            consistency = r.consistency();
-        } else if (request instanceof Request.RangeEntries r) {
-            consistency = r.consistency();
-        } else if (request instanceof Request.RevRangeEntries r) {
-            consistency = r.consistency();
-        } else if (request instanceof Request.PrefixKeys r) {
-            consistency = r.consistency();
-        } else if (request instanceof Request.MultiGet r) {
-            consistency = r.consistency();
-        } else if (request instanceof Request.MultiGetOption r) {
-            consistency = r.consistency();
-        } else if (request instanceof Request.Assert r) {
-            consistency = r.consistency();
-        } else if (request instanceof Request.AssertExists r) {
-            consistency = r.consistency();
-        } else if (request instanceof Request.UserHook r) {
-            consistency = r.consistency();
-        } else if (request instanceof Request.GetKeyCount) {
-            consistency = Consistency.CONSISTENT;
+        if (request instanceof Request.Read read) {
+            return Optional.of(read.consistency());
         }
-        return Optional.ofNullable(consistency);
+        if (request instanceof Request.GetKeyCount) {
+            return Optional.of(Consistency.CONSISTENT);
+        }
+        return Optional.empty();
     }
 
     private static ServerReply read(Request request, KvStore store) {

@@ -11,6 +11,12 @@ public sealed interface Request {
     /** Returns the request's command. */
     Command command();
 
+    /** A read that carries the client's consistency, which decides where it may be served. */
+    sealed interface Read extends Request {
+        /** Returns the consistency the client asked for. */
+        Consistency consistency();
+    }
+
     /**
      * PING: hello: answers the server's version string.
      *
@@ -38,7 +44,7 @@ public sealed interface Request {
      * @param consistency the read's consistency
      * @param key the key
      */
-    record Exists(Consistency consistency, ByteString key) implements Request {
+    record Exists(Consistency consistency, ByteString key) implements Read {
         @Override
         public Command command() {
             return Command.EXISTS;
@@ -51,7 +57,7 @@ public sealed interface Request {
      * @param consistency the read's consistency
      * @param key the key
      */
-    record Get(Consistency consistency, ByteString key) implements Request {
+    record Get(Consistency consistency, ByteString key) implements Read {
         @Override
         public Command command() {
             return Command.GET;
@@ -89,7 +95,7 @@ public sealed interface Request {
      * @param consistency the read's consistency
      * @param query bounds and limit
      */
-    record Range(Consistency consistency, RangeQuery query) implements Request {
+    record Range(Consistency consistency, RangeQuery query) implements Read {
         @Override
         public Command command() {
             return Command.RANGE;
@@ -103,7 +109,7 @@ public sealed interface Request {
      * @param prefix the prefix
      * @param max at most this many keys; negative = unlimited
      */
-    record PrefixKeys(Consistency consistency, ByteString prefix, int max) implements Request {
+    record PrefixKeys(Consistency consistency, ByteString prefix, int max) implements Read {
         @Override
         public Command command() {
             return Command.PREFIX_KEYS;
@@ -144,7 +150,7 @@ public sealed interface Request {
      * @param consistency the read's consistency
      * @param query bounds and limit
      */
-    record RangeEntries(Consistency consistency, RangeQuery query) implements Request {
+    record RangeEntries(Consistency consistency, RangeQuery query) implements Read {
         @Override
         public Command command() {
             return Command.RANGE_ENTRIES;
@@ -174,7 +180,7 @@ public sealed interface Request {
      * @param consistency the read's consistency
      * @param keys the keys
      */
-    record MultiGet(Consistency consistency, List<ByteString> keys) implements Request {
+    record MultiGet(Consistency consistency, List<ByteString> keys) implements Read {
         /** Copies the lists so the record stays immutable. */
         public MultiGet {
             keys = List.copyOf(keys);
@@ -235,7 +241,7 @@ public sealed interface Request {
      * @param expected the value (empty = absent)
      */
     record Assert(Consistency consistency, ByteString key, Optional<ByteString> expected)
-            implements Request {
+            implements Read {
         @Override
         public Command command() {
             return Command.ASSERT;
@@ -389,7 +395,7 @@ public sealed interface Request {
      * @param consistency the read's consistency
      * @param query bounds and limit
      */
-    record RevRangeEntries(Consistency consistency, RangeQuery query) implements Request {
+    record RevRangeEntries(Consistency consistency, RangeQuery query) implements Read {
         @Override
         public Command command() {
             return Command.REV_RANGE_ENTRIES;
@@ -455,7 +461,7 @@ public sealed interface Request {
      * @param consistency the read's consistency
      * @param key the key
      */
-    record AssertExists(Consistency consistency, ByteString key) implements Request {
+    record AssertExists(Consistency consistency, ByteString key) implements Read {
         @Override
         public Command command() {
             return Command.ASSERT_EXISTS;
@@ -476,7 +482,7 @@ public sealed interface Request {
      * @param consistency the read's consistency
      * @param keys the keys
      */
-    record MultiGetOption(Consistency consistency, List<ByteString> keys) implements Request {
+    record MultiGetOption(Consistency consistency, List<ByteString> keys) implements Read {
         /** Copies the lists so the record stays immutable. */
         public MultiGetOption {
             keys = List.copyOf(keys);
@@ -563,7 +569,7 @@ public sealed interface Request {
      * @param consistency the read's consistency
      * @param name the hook's name
      */
-    record UserHook(Consistency consistency, ByteString name) implements Request {
+    record UserHook(Consistency consistency, ByteString name) implements Read {
         @Override
         public Command command() {
             return Command.USER_HOOK;
