@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,9 +98,6 @@ class BasicScenarioTest {
     // spec §6 #3: test_max_value_size_tinkering and test_large_value: a 20 000-byte value works,
     // after max_value_size = 1024 and a restart it is refused; a 10 MiB value is always refused.
     @Test
-    @Disabled(
-            "an acknowledged 20 000-byte value is lost when the node replays its log under a"
-                    + " lowered max_value_size (the store re-checks the limit on apply)")
     void aLoweredMaxValueSizeRefusesWhatWorkedBeforeAndTenMibIsRefused() throws Exception {
         configure(1, "");
         startAll();

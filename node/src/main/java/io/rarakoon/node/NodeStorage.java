@@ -29,6 +29,15 @@ import org.slf4j.LoggerFactory;
  * Collapser excepted, which runs on its own thread).
  */
 public final class NodeStorage implements Closeable {
+
+    /**
+     * The store applies every committed value. The configured value limit is checked only when a
+     * client sends a write ({@link WriteTranslator}): checked again on apply or replay, a lowered
+     * limit would drop acknowledged writes at restart, and nodes whose configs differ would
+     * diverge. Only the snapshot format's own bound applies here, the same on every node.
+     */
+    static final int APPLY_VALUE_BYTES_MAX = io.rarakoon.kv.Limits.FIELD_BYTES_MAX;
+
     private static final Logger LOG = LoggerFactory.getLogger(NodeStorage.class);
 
     private final Wal wal;
@@ -80,10 +89,10 @@ public final class NodeStorage implements Closeable {
 
     private static KvStore restoreHead(Wal wal, StorageOptions options) throws IOException {
         if (wal.headIndex() == Wal.NO_INDEX) {
-            return new KvStore(options.valueBytesMax(), options.functions());
+            return new KvStore(APPLY_VALUE_BYTES_MAX, options.functions());
         }
         try (InputStream head = wal.openHead()) {
-            return KvStore.restore(head, options.valueBytesMax(), options.functions());
+            return KvStore.restore(head, APPLY_VALUE_BYTES_MAX, options.functions());
         } catch (CorruptSnapshotException | CorruptLogException e) {
             throw new CorruptStorageException("head snapshot: " + e.getMessage(), e);
         }
@@ -185,7 +194,7 @@ public final class NodeStorage implements Closeable {
             restored =
                     KvStore.restore(
                             new ByteArrayInputStream(snapshot),
-                            options.valueBytesMax(),
+                            APPLY_VALUE_BYTES_MAX,
                             options.functions());
         } catch (CorruptSnapshotException e) {
             throw new MalformedPayloadException(

@@ -19,12 +19,14 @@ final class StoreHeadBuilder implements HeadBuilder {
 
     StoreHeadBuilder(StorageOptions options) {
         this.options = options;
-        this.store = new KvStore(options.valueBytesMax(), options.functions());
+        this.store = new KvStore(NodeStorage.APPLY_VALUE_BYTES_MAX, options.functions());
     }
 
     @Override
     public void load(InputStream previousHead) throws IOException {
-        store = KvStore.restore(previousHead, options.valueBytesMax(), options.functions());
+        store =
+                KvStore.restore(
+                        previousHead, NodeStorage.APPLY_VALUE_BYTES_MAX, options.functions());
     }
 
     @Override
