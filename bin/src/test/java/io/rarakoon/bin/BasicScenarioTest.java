@@ -16,10 +16,6 @@ import io.rarakoon.node.Node;
 import io.rarakoon.node.config.ClusterConfig;
 import io.rarakoon.node.config.NodeConfig;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -342,29 +338,18 @@ class BasicScenarioTest {
 
     private void configure(int size, String clusterLines) throws Exception {
         ports.clear();
-        ports.addAll(freePorts(6));
+        ports.addAll(TestClusterFile.freePorts(6));
         writeConfig(size, clusterLines);
     }
 
     /** Writes the cluster file for the first {@code size} nodes, keeping ports and folders. */
     private void writeConfig(int size, String clusterLines) throws Exception {
-        StringBuilder toml =
-                new StringBuilder(
-                        "[cluster]\nid = \"basic\"\nlease_period_millis = 1000\n" + clusterLines);
-        for (int i = 0; i < size; i++) {
-            toml.append(
-                    """
-                    [[nodes]]
-                    name = "node_%d"
-                    addresses = ["127.0.0.1"]
-                    client_port = %d
-                    messaging_port = %d
-                    home_dir = "node_%d"
-                    """
-                            .formatted(i, ports.get(i), ports.get(3 + i), i));
-        }
-        Path file = folder.resolve("cluster.toml");
-        Files.writeString(file, toml, StandardCharsets.UTF_8);
+        Path file =
+                TestClusterFile.write(
+                        folder,
+                        "[cluster]\nid = \"basic\"\nlease_period_millis = 1000\n" + clusterLines,
+                        size,
+                        ports);
         config = ConfigLoader.load(file);
     }
 
@@ -387,19 +372,5 @@ class BasicScenarioTest {
             clients.add(ArakoonClient.create(builder.build()));
         }
         return clients.get(0);
-    }
-
-    private static List<Integer> freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
     }
 }

@@ -8,8 +8,6 @@ import io.rarakoon.node.config.ClusterConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,22 +32,9 @@ class ClusterCliTest {
 
     @BeforeEach
     void startCluster() throws Exception {
-        StringBuilder toml =
-                new StringBuilder("[cluster]\nid = \"cli_test\"\nlease_period_millis = 1000\n");
-        for (int i = 0; i < 3; i++) {
-            toml.append(
-                    """
-                    [[nodes]]
-                    name = "node_%d"
-                    addresses = ["127.0.0.1"]
-                    client_port = %d
-                    messaging_port = %d
-                    home_dir = "node_%d"
-                    """
-                            .formatted(i, freePort(), freePort(), i));
-        }
-        clusterFile = folder.resolve("cluster.toml");
-        Files.writeString(clusterFile, toml, StandardCharsets.UTF_8);
+        clusterFile =
+                TestClusterFile.write(
+                        folder, "[cluster]\nid = \"cli_test\"\nlease_period_millis = 1000\n", 3);
         ClusterConfig config = ConfigLoader.load(clusterFile);
         for (int i = 0; i < 3; i++) {
             nodes.add(Node.start(config, "node_" + i));
@@ -144,10 +129,4 @@ class ClusterCliTest {
     }
 
     private record Result(int code, String out, String err) {}
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,13 +1,8 @@
 package io.rarakoon.bin;
 
 import io.rarakoon.node.Node;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,25 +22,12 @@ final class LocalCluster implements AutoCloseable {
 
     /** Writes the cluster file into {@code folder} and starts its three nodes. */
     static LocalCluster start(Path folder) throws Exception {
-        StringBuilder toml =
-                new StringBuilder(
+        Path file =
+                TestClusterFile.write(
+                        folder,
                         "[cluster]\nid = \"admin_test\"\nlease_period_millis = 1000\n"
-                                + "[wal]\nentries_per_segment = 4\n");
-        List<Integer> ports = freePorts(6);
-        for (int i = 0; i < 3; i++) {
-            toml.append(
-                    """
-                    [[nodes]]
-                    name = "node_%d"
-                    addresses = ["127.0.0.1"]
-                    client_port = %d
-                    messaging_port = %d
-                    home_dir = "node_%d"
-                    """
-                            .formatted(i, ports.get(i), ports.get(3 + i), i));
-        }
-        Path file = folder.resolve("cluster.toml");
-        Files.writeString(file, toml, StandardCharsets.UTF_8);
+                                + "[wal]\nentries_per_segment = 4\n",
+                        3);
         LocalCluster cluster = new LocalCluster(file);
         for (int i = 0; i < 3; i++) {
             cluster.nodes.add(Node.start(ConfigLoader.load(file), "node_" + i));
@@ -89,20 +71,5 @@ final class LocalCluster implements AutoCloseable {
     @Override
     public void close() {
         nodes.forEach(Node::close);
-    }
-
-    /** Holds every socket open until all are picked, so no port is handed out twice. */
-    private static List<Integer> freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
     }
 }

@@ -7,9 +7,6 @@ import io.rarakoon.node.Node;
 import io.rarakoon.node.config.ClusterConfig;
 import io.rarakoon.node.config.NodeConfig;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,25 +29,9 @@ class RealClusterClientTest extends ClientContractTest {
     @BeforeAll
     void startCluster() throws Exception {
         folder = Files.createTempDirectory("rarakoon-contract-");
-        StringBuilder toml =
-                new StringBuilder("[cluster]\nid = \"contract\"\nlease_period_millis = 1000\n");
-        for (int i = 0; i < 3; i++) {
-            toml.append("\n[[nodes]]\nname = \"node_")
-                    .append(i)
-                    .append("\"\n")
-                    .append("addresses = [\"127.0.0.1\"]\n")
-                    .append("client_port = ")
-                    .append(freePort())
-                    .append('\n')
-                    .append("messaging_port = ")
-                    .append(freePort())
-                    .append('\n')
-                    .append("home_dir = \"node_")
-                    .append(i)
-                    .append("\"\n");
-        }
-        Path file = folder.resolve("cluster.toml");
-        Files.writeString(file, toml, StandardCharsets.UTF_8);
+        Path file =
+                TestClusterFile.write(
+                        folder, "[cluster]\nid = \"contract\"\nlease_period_millis = 1000\n", 3);
         config = ConfigLoader.load(file);
         for (NodeConfig node : config.nodes()) {
             nodes.add(Node.start(config, node.name()));
@@ -90,11 +71,5 @@ class RealClusterClientTest extends ClientContractTest {
     @Override
     protected String slaveNodeName() {
         return slave;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }
