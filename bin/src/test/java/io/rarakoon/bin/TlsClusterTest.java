@@ -27,10 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * TLS end to end with in-JVM nodes on 127.0.0.1 (free ports, certificates made by openssl into the
  * test's folder, a short lease): a cluster whose nodes share a CA elects a master over mutually
- * authenticated links and serves a TLS client that presents a certificate, while a plaintext client
- * and a TLS client without a certificate get no answer; a node whose certificate comes from another
- * CA is refused by the others, who still form a master without it, and it never becomes a slave.
- * Client calls have short deadlines, so every wait is bounded.
+ * authenticated links and serves a TLS client that presents a certificate (the Java client and the
+ * command line's {@code --tls-cert}/{@code --tls-key}), while a plaintext client and a TLS client
+ * without a certificate get no answer; a node whose certificate comes from another CA is refused by
+ * the others, who still form a master without it, and it never becomes a slave. Client calls have
+ * short deadlines, so every wait is bounded.
  */
 class TlsClusterTest {
     private static final String NODE_ENTRY =
@@ -116,6 +117,19 @@ class TlsClusterTest {
                     ArakoonClient.create(client(ports, 3, REFUSED_DEADLINE_MILLIS).build())) {
                 assertThrows(ArakoonException.class, () -> plain.get(ByteString.utf8("k")));
             }
+            LocalCluster.Result cli =
+                    LocalCluster.run(
+                            "client",
+                            "--config",
+                            dir.resolve("cluster.toml").toString(),
+                            "--tls-cert",
+                            user.certificate().toString(),
+                            "--tls-key",
+                            user.privateKey().toString(),
+                            "get",
+                            "k");
+            assertEquals(0, cli.code(), cli.err());
+            assertEquals("v\n", cli.out());
             SSLContext noCertificate = PemTls.context(ca.caCert(), Optional.empty());
             try (ArakoonClient anonymous =
                     ArakoonClient.create(
