@@ -103,8 +103,8 @@ final class LocalCluster implements AutoCloseable {
     }
 
     /**
-     * A client that knows only node {@code name} and gives up after {@link
-     * #SHORT_DEADLINE_MILLIS}: for calls that must be refused.
+     * A client that knows only node {@code name} and gives up after {@link #SHORT_DEADLINE_MILLIS}:
+     * for calls that must be refused.
      */
     ArakoonClient clientOf(String name) {
         NodeConfig node = config.node(name).orElseThrow();
