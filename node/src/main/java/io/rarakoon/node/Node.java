@@ -78,10 +78,11 @@ public final class Node implements AutoCloseable {
      * Starts node {@code nodeName} of {@code config}: binds its messaging and client ports,
      * recovers its storage, joins the cluster. Returns once it listens.
      *
-     * @throws IllegalArgumentException if the file has no such node, or uses plugins (not supported
-     *     yet)
+     * @throws IllegalArgumentException if the file has no such node, uses plugins (not supported
+     *     yet), or names a TLS version or cipher suite the JDK does not offer
      * @throws CorruptStorageException naming file and offset when the storage is corrupt
-     * @throws IOException when a port cannot be bound or the storage cannot be read
+     * @throws IOException when a port cannot be bound, a TLS file cannot be read, or the storage
+     *     cannot be read
      */
     public static Node start(ClusterConfig config, String nodeName) throws IOException {
         NodeConfig node =
@@ -92,12 +93,18 @@ public final class Node implements AutoCloseable {
                                                 "node "
                                                         + nodeName
                                                         + " is not in the cluster file"));
-        NettyTransport peers = NettyTransport.bind(node.primaryAddress(), node.messagingPort(), 1);
+        NodeTls tls = NodeTls.of(config, node);
+        NettyTransport peers =
+                NettyTransport.bind(
+                        node.primaryAddress(), node.messagingPort(), 1, tls.messaging());
         NettyTransport clients;
         try {
             clients =
                     NettyTransport.bind(
-                            node.primaryAddress(), node.clientPort(), CLIENT_THREAD_COUNT);
+                            node.primaryAddress(),
+                            node.clientPort(),
+                            CLIENT_THREAD_COUNT,
+                            tls.clients());
         } catch (IOException e) {
             peers.close();
             throw e;
@@ -126,15 +133,13 @@ public final class Node implements AutoCloseable {
         if (!config.plugins().isEmpty()) {
             throw new IllegalArgumentException("plugins are not supported: " + config.plugins());
         }
-        if (config.tls().isPresent()) {
-            throw new IllegalArgumentException("[tls] is not supported: remove it to start");
-        }
         Cluster cluster = ClusterMapping.toCluster(config);
         Files.createDirectories(node.tlogDir());
         StorageOptions options =
                 new StorageOptions(
                         config.wal().entriesPerSegment(),
                         Math.toIntExact(config.valueBytesMax()),
+                        config.clientLimits().keyBytesMax(),
                         UserFunctionRegistry.empty(),
                         cluster.voters().size() == 1);
         NodeStorage storage = NodeStorage.open(new NioDisk(node.tlogDir()), options, background);
@@ -168,8 +173,10 @@ public final class Node implements AutoCloseable {
             autoCollapse.start();
         }
         messenger.start();
-        clientTransport.listen(
-                new ClientListener(config.clusterId(), loop, Limits.CLIENT_CONNECTIONS_MAX));
+        ClientListener clients =
+                new ClientListener(config.clusterId(), loop, config.clientLimits(), clock);
+        clientTransport.listen(clients);
+        clients.startIdleSweep(scheduler);
         LOG.info(
                 "{} serves clients on port {}, peers on port {}",
                 self,

@@ -105,7 +105,7 @@ public final class NodeLoop {
         this.executor =
                 new EffectExecutor(self, storage, ports.peers(), statistics, new Outcomes());
         StorageOptions options = storage.options();
-        this.writes = new WriteTranslator(options.valueBytesMax(), options.functions());
+        this.writes = new WriteTranslator(options);
         this.view = new NodeView(self, cluster, storage);
         this.reads =
                 new ReadHandler(view, new AdminQueries(view, positions, statistics, ports.clock()));

@@ -117,6 +117,7 @@ class NodeLoopbackTest {
                 new CollapseConfig(false, 10, 2, 0, 0),
                 Optional.empty(),
                 new LoggingConfig("info", 300, Map.of()),
-                nodes);
+                nodes,
+                Limits.clientDefaults());
     }
 }
