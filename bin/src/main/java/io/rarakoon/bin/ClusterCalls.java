@@ -88,7 +88,7 @@ final class ClusterCalls {
     }
 
     /** Clients talk to the voters only; learners never answer writes or consistent reads. */
-    private static ClientConfig clientConfig(ClusterConfig cluster, long timeoutSecs) {
+    static ClientConfig clientConfig(ClusterConfig cluster, long timeoutSecs) {
         ClientConfig.Builder builder =
                 ClientConfig.builder(cluster.clusterId()).deadlineMillis(timeoutSecs * 1000);
         for (NodeConfig node : cluster.voters()) {
