@@ -110,8 +110,8 @@ final class ClusterCalls {
      *
      * @throws IOException if a TLS file cannot be read
      */
-    private static ClientConfig clientConfig(
-            ClusterConfig cluster, TlsOptions tls, long timeoutSecs) throws IOException {
+    static ClientConfig clientConfig(ClusterConfig cluster, TlsOptions tls, long timeoutSecs)
+            throws IOException {
         ClientConfig.Builder builder =
                 ClientConfig.builder(cluster.clusterId()).deadlineMillis(timeoutSecs * 1000);
         for (NodeConfig node : cluster.voters()) {

@@ -42,14 +42,6 @@ final class SettingsNotInEffect {
         if (node.collapseSlowdown() != 0 || cluster.collapse().headCopyThrottling() != 0) {
             lines.add("collapse slowdown and head_copy_throttling: collapses run unthrottled");
         }
-        if (!node.logDir().equals(node.homeDir())) {
-            lines.add("log_dir: the node logs to standard error");
-        }
-        if (!node.logLevel().equals("info")
-                || cluster.logging().sectionLevels().values().stream()
-                        .anyMatch(l -> !l.equals("info"))) {
-            lines.add("log levels: the node logs at INFO");
-        }
         if (cluster.logging().statisticsIntervalSecs() != STATISTICS_INTERVAL_DEFAULT_SECS) {
             lines.add("logging.statistics_interval_secs: statistics are not logged periodically");
         }

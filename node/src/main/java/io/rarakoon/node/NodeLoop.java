@@ -384,6 +384,10 @@ public final class NodeLoop {
     private void closeStorage() {
         try {
             storage.close();
+            LOG.info(
+                    "{} closed the store: OK (applied index {})",
+                    self,
+                    storage.store().appliedIndex().orElse(-1));
         } catch (IOException e) {
             LOG.error(
                     "{} closing the log failed; recovery will check it at the next start", self, e);
