@@ -30,7 +30,9 @@ final class ClientListener implements Acceptor {
 
     @Override
     public StreamHandler accepted(Stream stream) {
-        if (openCount.incrementAndGet() > connectionsMax) {
+        boolean accepted = openCount.incrementAndGet() <= connectionsMax;
+        loop.statistics().clientConnectionOpened(accepted);
+        if (!accepted) {
             openCount.decrementAndGet();
             LOG.warn("refusing client {}: {} connections open", stream.describe(), connectionsMax);
             StreamConnection refused = new StreamConnection(stream);
@@ -71,6 +73,7 @@ final class ClientListener implements Acceptor {
             if (session != null) {
                 session.closed();
                 openCount.decrementAndGet();
+                loop.statistics().clientConnectionClosed();
             }
         }
 

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -58,6 +59,7 @@ public final class Node implements AutoCloseable {
     private PeerMessenger messenger;
     private NodeLoop loop;
     private AutoCollapse autoCollapse;
+    private MetricsServer metrics;
     private boolean closed;
 
     private Node(NodeId self, NettyTransport peerTransport, NettyTransport clientTransport) {
@@ -170,6 +172,15 @@ public final class Node implements AutoCloseable {
         messenger.start();
         clientTransport.listen(
                 new ClientListener(config.clusterId(), loop, Limits.CLIENT_CONNECTIONS_MAX));
+        if (node.metricsPort().isPresent()) {
+            NodeStatistics statistics = loop.statistics();
+            metrics =
+                    MetricsServer.start(
+                            node.primaryAddress(),
+                            node.metricsPort().getAsInt(),
+                            () -> MetricsText.render(statistics));
+            LOG.info("{} serves metrics on port {}", self, metrics.port());
+        }
         LOG.info(
                 "{} serves clients on port {}, peers on port {}",
                 self,
@@ -205,6 +216,11 @@ public final class Node implements AutoCloseable {
         return Optional.ofNullable(failure.get());
     }
 
+    /** The metrics port, if the node serves metrics; useful when it was configured as 0. */
+    public OptionalInt metricsPort() {
+        return metrics == null ? OptionalInt.empty() : OptionalInt.of(metrics.port());
+    }
+
     /** The client port, useful when it was bound to port 0. */
     public int clientPort() {
         return clientTransport.localPort();
@@ -233,6 +249,9 @@ public final class Node implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (metrics != null) {
+            metrics.close();
         }
         if (messenger != null) {
             messenger.close();
