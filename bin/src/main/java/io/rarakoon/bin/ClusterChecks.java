@@ -126,6 +126,13 @@ final class ClusterChecks {
             for (String address : node.addresses()) {
                 claim(owners, address, node.clientPort(), node.name() + " client_port");
                 claim(owners, address, node.messagingPort(), node.name() + " messaging_port");
+                if (node.metricsPort().isPresent()) {
+                    claim(
+                            owners,
+                            address,
+                            node.metricsPort().getAsInt(),
+                            node.name() + " metrics_port");
+                }
             }
         }
     }

@@ -315,7 +315,8 @@ public final class ConfigLoader {
                         "tls_cert",
                         "tls_key",
                         "collapse_slowdown",
-                        "drop_messages_permille"));
+                        "drop_messages_permille",
+                        "metrics_port"));
         List<String> addresses = node.strings("addresses");
         if (addresses.isEmpty()) {
             node.problem("addresses", "at least one address is required");
@@ -353,7 +354,10 @@ public final class ConfigLoader {
                 cert,
                 key,
                 node.fraction("collapse_slowdown", collapse.slowdown()),
-                (int) node.number("drop_messages_permille", 0, 0, 1000));
+                (int) node.number("drop_messages_permille", 0, 0, 1000),
+                node.isPresent("metrics_port")
+                        ? OptionalInt.of(port(node, "metrics_port"))
+                        : OptionalInt.empty());
     }
 
     /**

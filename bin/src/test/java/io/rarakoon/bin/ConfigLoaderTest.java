@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -166,6 +167,23 @@ class ConfigLoaderTest {
         assertProblem(
                 THREE_NODES.replace("messaging_port = 4012", "messaging_port = 4000"),
                 "127.0.0.1:4000 (node_2 messaging_port) is already used by node_0 client_port");
+    }
+
+    @Test
+    void metricsPortIsOptionalPerNodeAndChecked() throws Exception {
+        ClusterConfig config =
+                load(
+                        THREE_NODES.replace(
+                                "client_port = 4001", "client_port = 4001\nmetrics_port = 9101"));
+        assertEquals(OptionalInt.of(9101), config.node("node_1").orElseThrow().metricsPort());
+        assertEquals(OptionalInt.empty(), config.node("node_0").orElseThrow().metricsPort());
+        assertProblem(
+                THREE_NODES.replace("client_port = 4001", "client_port = 4001\nmetrics_port = 0"),
+                "nodes[1].metrics_port");
+        assertProblem(
+                THREE_NODES.replace(
+                        "client_port = 4001", "client_port = 4001\nmetrics_port = 4011"),
+                "127.0.0.1:4011 (node_1 metrics_port) is already used by node_1 messaging_port");
     }
 
     @Test

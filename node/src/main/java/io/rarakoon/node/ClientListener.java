@@ -45,7 +45,9 @@ final class ClientListener implements Acceptor {
 
     @Override
     public StreamHandler accepted(Stream stream) {
-        if (openCount.incrementAndGet() > limits.connectionsMax()) {
+        boolean accepted = openCount.incrementAndGet() <= limits.connectionsMax();
+        loop.statistics().clientConnectionOpened(accepted);
+        if (!accepted) {
             openCount.decrementAndGet();
             LOG.warn(
                     "refusing client {}: {} connections open",
@@ -136,6 +138,7 @@ final class ClientListener implements Acceptor {
                 session.closed();
                 open.remove(this);
                 openCount.decrementAndGet();
+                loop.statistics().clientConnectionClosed();
             }
         }
 

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -58,6 +59,7 @@ public final class Node implements AutoCloseable {
     private PeerMessenger messenger;
     private NodeLoop loop;
     private AutoCollapse autoCollapse;
+    private MetricsServer metrics;
     private boolean closed;
 
     private Node(NodeId self, NettyTransport peerTransport, NettyTransport clientTransport) {
@@ -177,6 +179,15 @@ public final class Node implements AutoCloseable {
                 new ClientListener(config.clusterId(), loop, config.clientLimits(), clock);
         clientTransport.listen(clients);
         clients.startIdleSweep(scheduler);
+        if (node.metricsPort().isPresent()) {
+            NodeStatistics statistics = loop.statistics();
+            metrics =
+                    MetricsServer.start(
+                            node.primaryAddress(),
+                            node.metricsPort().getAsInt(),
+                            () -> MetricsText.render(statistics));
+            LOG.info("{} serves metrics on port {}", self, metrics.port());
+        }
         LOG.info(
                 "{} serves clients on port {}, peers on port {}",
                 self,
@@ -212,6 +223,11 @@ public final class Node implements AutoCloseable {
         return Optional.ofNullable(failure.get());
     }
 
+    /** The metrics port, if the node serves metrics; useful when it was configured as 0. */
+    public OptionalInt metricsPort() {
+        return metrics == null ? OptionalInt.empty() : OptionalInt.of(metrics.port());
+    }
+
     /** The client port, useful when it was bound to port 0. */
     public int clientPort() {
         return clientTransport.localPort();
@@ -240,6 +256,9 @@ public final class Node implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (metrics != null) {
+            metrics.close();
         }
         if (messenger != null) {
             messenger.close();

@@ -108,7 +108,8 @@ class ClusterMappingTest {
                             Optional.empty(),
                             Optional.empty(),
                             0,
-                            0));
+                            0,
+                            OptionalInt.empty()));
         }
         return new ClusterConfig(
                 "ring",
