@@ -7,7 +7,6 @@ import io.rarakoon.client.ArakoonClient;
 import java.io.IOException;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Long suite (run with {@code -Pops-long}): {@code [collapse] auto} under a sustained write load
@@ -18,10 +17,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * (so the bound means something). Measured and printed, not asserted: client p50/p99/max latency in
  * both runs and their p99 ratio (issue 9 asks for at most 2).
  */
-@EnabledIfSystemProperty(
-        named = "rarakoon.ops.long",
-        matches = "true",
-        disabledReason = "long suite: mvn -B -ntp -pl bin -am verify -Pops-long")
+@LongSuite
 class AutoCollapseLatencyIT {
     private static final int WRITES = 12_000;
     private static final int WRITERS = 4;

@@ -19,13 +19,15 @@ import org.junit.jupiter.api.Test;
  * What a client sees of a cluster of node processes, through {@code rarakoon client} (spec §6 #20,
  * #21): a cluster on the IPv6 loopback serves set and get, and the statistics answer carries
  * Arakoon's fields with counters that move with traffic. Each test runs its own cluster through
- * {@link ProcessCluster}; data and logs stay in {@code bin/target/ops-*}.
+ * {@link ProcessCluster}; data and logs stay in {@code bin/target/ops-*}. Tests marked {@link
+ * LongSuite} run only in the long suite.
  */
 class ClientSurfaceIT {
     private static final Pattern APPLIED_VALUES = Pattern.compile("(?m)applied_values: (\\d+)");
 
     // spec §6 #20: Arakoon's test_ipv6; skipped, saying why, on a machine without ::1.
     @Test
+    @LongSuite
     void anIpv6LoopbackClusterServesSetAndGet() throws Exception {
         assumeTrue(hasIpv6Loopback(), "this machine cannot listen on ::1");
         try (ProcessCluster cluster = ProcessCluster.builder("ipv6", 3).address("::1").build()) {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SortedMap;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Long suite (run with {@code -Pops-long}): disk full on a slave, spec §6 #33 (Arakoon's
@@ -22,57 +21,59 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * acknowledge writes; the tmpfs is then grown to 512 MiB, the slave restarts, catches up, and its
  * store equals the master's. Data and logs stay in {@code bin/target/ops-disk-full-*}.
  */
-@EnabledIfSystemProperty(
-        named = "rarakoon.ops.long",
-        matches = "true",
-        disabledReason = "long suite: mvn -B -ntp -pl bin -am verify -Pops-long")
+@LongSuite
 class DiskFullIT {
     private static final int VALUE_PADDING_BYTES = 32 * 1024;
+    private static final String SLAVE = "node_2";
 
     @Test
     @SuppressWarnings("try") // the cluster is closed early, before its tmpfs is unmounted
     void aSlaveWithAFullDiskStopsAndCatchesUpOnceSpaceIsFreed() throws Exception {
-        try (ProcessCluster cluster = ProcessCluster.builder("disk-full", 3).build();
-                ArakoonClient observer = cluster.observer();
+        ProcessCluster cluster = ProcessCluster.builder("disk-full", 3).build();
+        Path home = cluster.home(SLAVE);
+        Files.createDirectories(home);
+        CliResult mounted = mount(cluster, "size=20m", home);
+        assumeTrue(mounted.exitCode() == 0, "cannot mount a tmpfs here: " + mounted);
+        try {
+            fillTheSlavesDiskThenFreeIt(cluster, home);
+        } finally {
+            cluster.close();
+            cluster.run(List.of("umount", home.toString()));
+        }
+    }
+
+    private static void fillTheSlavesDiskThenFreeIt(ProcessCluster cluster, Path home)
+            throws Exception {
+        try (ArakoonClient observer = cluster.observer();
                 ArakoonClient client = cluster.client()) {
-            String slave = "node_2";
-            Path home = cluster.home(slave);
-            Files.createDirectories(home);
-            CliResult mounted = mount(cluster, "size=20m", home);
-            assumeTrue(mounted.exitCode() == 0, "cannot mount a tmpfs here: " + mounted);
-            try {
-                cluster.start("node_0");
-                cluster.start("node_1");
-                String master = cluster.awaitMaster(observer, name -> true);
-                cluster.start(slave);
-                cluster.awaitServing(slave);
-                assertNotEquals(slave, master);
-                try (WriteLoad load =
-                        WriteLoad.start(cluster, "k", 4, 1_000_000, VALUE_PADDING_BYTES)) {
-                    int exitCode = cluster.awaitExit(slave, 10 * ProcessCluster.WAIT_MILLIS_MAX);
-                    assertEquals(1, exitCode, slave + "'s exit code on a full disk");
-                    int acknowledgedAtExit = load.acknowledgedCount();
-                    load.awaitAcknowledged(acknowledgedAtExit + 100);
-                    load.stop();
-                    load.finish();
-                    System.out.printf(
-                            Locale.ROOT,
-                            "disk full: %s stopped after %d acknowledged writes; %d in all, %d of"
-                                    + " unknown outcome%n",
-                            slave,
-                            acknowledgedAtExit,
-                            load.acknowledged().size(),
-                            load.unknown().size());
-                    load.checkStore(ProcessCluster.readAll(client), "k");
-                }
-                assertEquals(0, mount(cluster, "remount,size=512m", home).exitCode());
-                cluster.start(slave);
-                SortedMap<String, String> expected = ProcessCluster.readAll(client);
-                assertEquals(expected, cluster.awaitCaughtUp(slave, client), slave + "'s store");
-            } finally {
-                cluster.close();
-                cluster.run(List.of("umount", home.toString()));
+            cluster.start("node_0");
+            cluster.start("node_1");
+            String master = cluster.awaitMaster(observer, name -> true);
+            cluster.start(SLAVE);
+            cluster.awaitServing(SLAVE);
+            assertNotEquals(SLAVE, master);
+            try (WriteLoad load =
+                    WriteLoad.start(cluster, "k", 4, 1_000_000, VALUE_PADDING_BYTES)) {
+                int exitCode = cluster.awaitExit(SLAVE, 10 * ProcessCluster.WAIT_MILLIS_MAX);
+                assertEquals(1, exitCode, SLAVE + "'s exit code on a full disk");
+                int acknowledgedAtExit = load.acknowledgedCount();
+                load.awaitAcknowledged(acknowledgedAtExit + 100);
+                load.stop();
+                load.finish();
+                System.out.printf(
+                        Locale.ROOT,
+                        "disk full: %s stopped after %d acknowledged writes; %d in all, %d of"
+                                + " unknown outcome%n",
+                        SLAVE,
+                        acknowledgedAtExit,
+                        load.acknowledged().size(),
+                        load.unknown().size());
+                load.checkStore(ProcessCluster.readAll(client), "k");
             }
+            assertEquals(0, mount(cluster, "remount,size=512m", home).exitCode());
+            cluster.start(SLAVE);
+            SortedMap<String, String> expected = ProcessCluster.readAll(client);
+            assertEquals(expected, cluster.awaitCaughtUp(SLAVE, client), SLAVE + "'s store");
         }
     }
 

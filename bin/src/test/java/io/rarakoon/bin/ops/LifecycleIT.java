@@ -3,6 +3,7 @@ package io.rarakoon.bin.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rarakoon.bin.ops.ProcessCluster.CliResult;
 import io.rarakoon.client.ArakoonClient;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,11 +15,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Starting, stopping and restarting node processes (spec §6 #18, #29, #43, #47, #51, #58, scaled to
- * the CI budget): SIGTERM, slave and master restarts under write load, log segments that roll over
- * across restarts, and a node that refuses to start on a missing or damaged log segment with the
- * documented exit code. Each test runs its own cluster of node JVMs from the built jar through
- * {@link ProcessCluster}; data and logs stay in {@code bin/target/ops-*}.
+ * Starting, stopping and restarting node processes (spec §6 #16, #18, #29, #42, #43, #47, #51, #58,
+ * scaled): SIGTERM, slave and master restarts under write load, a cluster without a majority, log
+ * segments that roll over across restarts, and a node that refuses to start on a missing or damaged
+ * log segment with the documented exit code. Each test runs its own cluster of node JVMs from the
+ * built jar through {@link ProcessCluster}; data and logs stay in {@code bin/target/ops-*}. Tests
+ * marked {@link LongSuite} run only in the long suite.
  */
 class LifecycleIT {
     /** Small segments, so that a few thousand writes roll over several times. */
@@ -44,6 +46,7 @@ class LifecycleIT {
     // four writers write; every slave restart leaves the writers undisturbed, a master restart
     // costs at most writes of unknown outcome, and afterwards all three stores are identical.
     @Test
+    @LongSuite
     void restartsUnderWriteLoadLoseNoAcknowledgedWrite() throws Exception {
         try (ProcessCluster cluster = ProcessCluster.builder("restart-loop", 3).build();
                 ArakoonClient observer = cluster.observer();
@@ -57,7 +60,10 @@ class LifecycleIT {
                     load.awaitAcknowledged(round * 300);
                     cluster.restart(slave);
                 }
-                assertEquals(Map.of(), load.unknown(), "writes failed while a slave restarted");
+                assertEquals(
+                        Map.of(),
+                        load.unknown(),
+                        "writes failed while a slave restarted: " + load.errors());
                 for (int round = 1; round <= 2; round++) {
                     int before = load.acknowledgedCount();
                     String current = cluster.awaitMaster(observer, name -> true);
@@ -77,9 +83,38 @@ class LifecycleIT {
         }
     }
 
+    // spec §6 #42 and #16: Arakoon's test_3_nodes_2_slaves_down and
+    // test_3_nodes_stop_all_start_slaves: with both slaves down a set fails (the client gives up);
+    // with all three stopped and only the two former slaves started, one of them becomes master
+    // and the key written earlier is readable.
+    @Test
+    @LongSuite
+    void withoutAMajorityWritesFailAndTheFormerSlavesCarryOnAlone() throws Exception {
+        try (ProcessCluster cluster = ProcessCluster.builder("slaves-down", 3).build();
+                ArakoonClient observer = cluster.observer()) {
+            cluster.startAll();
+            assertEquals(0, cluster.clientCli("set", "early", "v").exitCode());
+            String master = cluster.awaitMaster(observer, name -> true);
+            List<String> slaves = cluster.nodes().stream().filter(n -> !n.equals(master)).toList();
+            for (String slave : slaves) {
+                assertEquals(0, cluster.stop(slave), slave + " exit code after SIGTERM");
+            }
+            CliResult set = cluster.clientCli("--timeout-secs", "5", "set", "late", "v");
+            assertEquals(1, set.exitCode(), set.toString());
+            assertEquals(0, cluster.stop(master));
+
+            slaves.forEach(cluster::start);
+            String next = cluster.awaitMaster(observer, name -> !name.equals(master));
+            assertTrue(slaves.contains(next), next);
+            CliResult get = cluster.clientCli("get", "early");
+            assertEquals("v\n", get.out(), get.toString());
+        }
+    }
+
     // spec §6 #43: Arakoon's test_tlog_rollover and test_large_tlog_collection_restart, scaled:
     // writes that fill several segments, a restart of every node, more writes, another restart.
     @Test
+    @LongSuite
     void logSegmentsRollOverAcrossRestarts() throws Exception {
         try (ProcessCluster cluster =
                 ProcessCluster.builder("rollover", 3).sections(SMALL_SEGMENTS).build()) {

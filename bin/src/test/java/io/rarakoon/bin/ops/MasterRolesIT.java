@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * processes: read-only mode, a preferred master that takes the role back, drop-master under four
  * concurrent writers, a witness that votes but is never master and keeps no store, and a learner
  * that follows a voter. Each test runs its own cluster through {@link ProcessCluster}; data and
- * logs stay in {@code bin/target/ops-*}.
+ * logs stay in {@code bin/target/ops-*}. Tests marked {@link LongSuite} run only in the long suite.
  */
 class MasterRolesIT {
 
@@ -97,6 +97,7 @@ class MasterRolesIT {
     // spec §6 (setup_3_nodes_witness_slave, #41 with a witness, #50): the witness is never master,
     // not even after drop-masters; the cluster keeps writing; backup-db is refused on it.
     @Test
+    @LongSuite
     void aWitnessVotesButIsNeverMaster() throws Exception {
         try (ProcessCluster cluster =
                         ProcessCluster.builder("witness", 3)
@@ -122,6 +123,7 @@ class MasterRolesIT {
     // spec §6 #54: Arakoon's system_tests_learner, scaled: a learner that follows node_0 starts
     // after 2,000 writes and reaches the voters' store.
     @Test
+    @LongSuite
     void aLearnerStartedLateReachesTheVotersStore() throws Exception {
         try (ProcessCluster cluster =
                         ProcessCluster.builder("learner", 3)

@@ -54,6 +54,9 @@ public final class ProcessCluster implements AutoCloseable {
     /** Pages read at most by {@link #readAll}: bounds it to a million keys. */
     private static final int RANGE_PAGES_MAX = 10_000;
 
+    /** What a node logs once it serves clients, right before it can stop cleanly on SIGTERM. */
+    private static final String SERVING_LINE = "serves clients on port";
+
     /** The heap of every node JVM: enough for the scenarios' stores, small for 2 cores. */
     private static final String NODE_HEAP = "-Xmx256m";
 
@@ -67,6 +70,9 @@ public final class ProcessCluster implements AutoCloseable {
     private final List<Integer> clientPorts;
     private final long leaseMillis;
     private final Map<String, Process> running = new TreeMap<>();
+
+    /** How many times each node's log said it serves, when it was last started. */
+    private final Map<String, Integer> servingLinesAtStart = new TreeMap<>();
 
     private ProcessCluster(Builder builder, Path folder, List<Integer> ports) throws IOException {
         this.jar = jarPath();
@@ -228,6 +234,7 @@ public final class ProcessCluster implements AutoCloseable {
                                         node))
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(node).toFile()));
+        servingLinesAtStart.put(node, servingLines(node));
         try {
             running.put(node, builder.start());
         } catch (IOException e) {
@@ -258,9 +265,11 @@ public final class ProcessCluster implements AutoCloseable {
     }
 
     /**
-     * Stops {@code node} with SIGTERM (it must exit 0), starts it again and waits until it serves.
+     * Waits until {@code node} serves, stops it with SIGTERM (it must exit 0), starts it again and
+     * waits until it serves.
      */
     public void restart(String node) {
+        awaitServing(node);
         int code = stop(node);
         assertTrue(code == 0, node + " exit code " + code + " after SIGTERM; see " + folder);
         start(node);
@@ -272,13 +281,13 @@ public final class ProcessCluster implements AutoCloseable {
      * (a node asked to stop before that exits without its clean stop).
      */
     public void awaitServing(String node) {
-        int starts = startsLogged(node, "starts with random seed");
-        awaitTrue(node + " serving", () -> startsLogged(node, "serves clients") >= starts);
+        int before = servingLinesAtStart.get(node);
+        awaitTrue(node + " serving", () -> servingLines(node) > before);
     }
 
-    private int startsLogged(String node, String marker) {
+    private int servingLines(String node) {
         try {
-            return (int) log(node).lines().filter(l -> l.contains(marker)).count();
+            return (int) log(node).lines().filter(l -> l.contains(SERVING_LINE)).count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * can check the stores against what the writers were told. Stops after {@code keysPerWriter} keys
  * each, or earlier on {@link #stop()}.
  */
-final class WriteLoad implements AutoCloseable {
+public final class WriteLoad implements AutoCloseable {
     private final Map<String, String> acknowledged = new ConcurrentSkipListMap<>();
     private final Map<String, String> unknown = new ConcurrentSkipListMap<>();
     private final List<String> errors = new ArrayList<>();
@@ -54,14 +54,15 @@ final class WriteLoad implements AutoCloseable {
     }
 
     /** Starts {@code writers} writers of {@code keysPerWriter} keys each under {@code prefix}. */
-    static WriteLoad start(ProcessCluster cluster, String prefix, int writers, int keysPerWriter) {
+    public static WriteLoad start(
+            ProcessCluster cluster, String prefix, int writers, int keysPerWriter) {
         return start(cluster, prefix, writers, keysPerWriter, 0);
     }
 
     /**
      * As {@link #start(ProcessCluster, String, int, int)}, each value {@code paddingBytes} longer.
      */
-    static WriteLoad start(
+    public static WriteLoad start(
             ProcessCluster cluster,
             String prefix,
             int writers,
@@ -78,7 +79,7 @@ final class WriteLoad implements AutoCloseable {
     /**
      * Writes {@code count} keys under {@code prefix} with four writers; all must be acknowledged.
      */
-    static SortedMap<String, String> fill(ProcessCluster cluster, String prefix, int count) {
+    public static SortedMap<String, String> fill(ProcessCluster cluster, String prefix, int count) {
         int writers = 4;
         try (WriteLoad load = start(cluster, prefix, writers, (count + writers - 1) / writers)) {
             load.finish();
@@ -109,22 +110,22 @@ final class WriteLoad implements AutoCloseable {
     }
 
     /** Waits (bounded) until at least {@code count} writes are acknowledged. */
-    void awaitAcknowledged(int count) {
+    public void awaitAcknowledged(int count) {
         cluster.awaitTrue(count + " acknowledged writes", () -> acknowledgedCount.get() >= count);
     }
 
     /** The number of writes acknowledged so far. */
-    int acknowledgedCount() {
+    public int acknowledgedCount() {
         return acknowledgedCount.get();
     }
 
     /** Asks the writers to stop after their current write. */
-    void stop() {
+    public void stop() {
         stopping.set(true);
     }
 
     /** Waits (bounded) for every writer to end. */
-    void finish() {
+    public void finish() {
         for (Future<?> writer : done) {
             try {
                 writer.get(4 * ProcessCluster.WAIT_MILLIS_MAX, TimeUnit.MILLISECONDS);
@@ -138,24 +139,24 @@ final class WriteLoad implements AutoCloseable {
     }
 
     /** Keys acknowledged, with their values. */
-    Map<String, String> acknowledged() {
+    public Map<String, String> acknowledged() {
         return acknowledged;
     }
 
     /** Keys whose write has an unknown outcome, with their values. */
-    Map<String, String> unknown() {
+    public Map<String, String> unknown() {
         return unknown;
     }
 
     /** The errors of the writes of unknown outcome, for assertion messages. */
-    List<String> errors() {
+    public List<String> errors() {
         synchronized (errors) {
             return List.copyOf(errors);
         }
     }
 
     /** The acknowledged writes' latencies in nanoseconds, sorted; call after {@link #finish()}. */
-    long[] sortedLatencyNanos() {
+    public long[] sortedLatencyNanos() {
         List<long[]> parts = new ArrayList<>();
         for (int w = 0; w < written.length; w++) {
             parts.add(Arrays.copyOf(latencyNanos[w], written[w]));
@@ -169,7 +170,7 @@ final class WriteLoad implements AutoCloseable {
      * its value, every write of unknown outcome is there with its value or absent, and no other key
      * under the load's writers exists.
      */
-    void checkStore(SortedMap<String, String> stored, String prefix) {
+    public void checkStore(SortedMap<String, String> stored, String prefix) {
         acknowledged.forEach((k, v) -> assertEquals(v, stored.get(k), "acknowledged " + k));
         unknown.forEach(
                 (k, v) ->
