@@ -41,10 +41,12 @@ class DiskFailureTest {
         master.disk.failForce = false;
 
         continueWithoutAndRestart(cluster, master);
+        // The master's Accept leaves before its own fsync, so the followers may have chosen the
+        // unacknowledged write without it: its outcome is unknown, but every node agrees on it.
+        Optional<Bytes> lost = master.loop().storage().store().get(Bytes.utf8("lost"));
         for (TestNode node : cluster.nodes) {
-            assertTrue(
-                    node.loop().storage().store().get(Bytes.utf8("lost")).isEmpty(),
-                    "the failed master sent nothing, so nothing chose its value: " + node.id);
+            assertEquals(
+                    lost, node.loop().storage().store().get(Bytes.utf8("lost")), node.id.name());
         }
     }
 
