@@ -153,7 +153,8 @@ public final class Node implements AutoCloseable {
                         node.name(),
                         peers(config, node),
                         Limits.PEER_SEND_BUFFER_FRAMES_MAX,
-                        PEER_POLICY);
+                        PEER_POLICY,
+                        Math.toIntExact(config.frameBytesMax()));
         messenger =
                 new PeerMessenger(
                         messengerConfig,

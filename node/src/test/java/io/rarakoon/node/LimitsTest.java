@@ -39,4 +39,17 @@ class LimitsTest {
                 chunks + 2 + Limits.CATCHUP_BATCH_ENTRIES_MAX < Limits.PEER_SEND_BUFFER_FRAMES_MAX);
         assertTrue(Limits.CATCHUP_SNAPSHOT_BYTES_MAX <= Limits.GET_DB_BYTES_MAX);
     }
+
+    @Test
+    void theSmallestPeerFrameLimitCarriesAFullValueACatchupEntryAndASnapshotChunk() {
+        assertTrue(Limits.PEER_FRAME_BYTES_MIN <= io.rarakoon.wire.Limits.FRAME_BYTES_MAX);
+        assertTrue(
+                Limits.PEER_FRAME_BYTES_MIN
+                        >= io.rarakoon.paxos.Limits.VALUE_BYTES_MAX
+                                + io.rarakoon.wire.Limits.MESSAGE_OVERHEAD_BYTES_MAX);
+        assertTrue(
+                Limits.PEER_FRAME_BYTES_MIN
+                        > io.rarakoon.wire.Limits.SNAPSHOT_CHUNK_BYTES_MAX
+                                + io.rarakoon.wire.Limits.MESSAGE_OVERHEAD_BYTES_MAX);
+    }
 }
