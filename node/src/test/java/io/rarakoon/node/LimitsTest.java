@@ -52,4 +52,14 @@ class LimitsTest {
                         > io.rarakoon.wire.Limits.SNAPSHOT_CHUNK_BYTES_MAX
                                 + io.rarakoon.wire.Limits.MESSAGE_OVERHEAD_BYTES_MAX);
     }
+
+    @Test
+    void defaultClientLimitsLetTheLargestKeyAndValueThroughAndFitTheClientQueue() {
+        int requestBytesMax = io.rarakoon.client.protocol.Limits.REQUEST_BYTES_MAX;
+        assertTrue(
+                Limits.CLIENT_KEY_BYTES_MAX + (long) io.rarakoon.kv.Limits.VALUE_BYTES_MAX_DEFAULT
+                        < requestBytesMax);
+        assertTrue(Limits.CLIENT_OUTSTANDING_REQUESTS_MAX <= Limits.CLIENT_QUEUE_REQUESTS_MAX);
+        assertTrue(Limits.clientDefaults().connectionsMax() == Limits.CLIENT_CONNECTIONS_MAX);
+    }
 }
