@@ -246,7 +246,8 @@ class ConfigLoaderTest {
         ClientLimits set =
                 load(withCluster(
                                 "max_connections = 1\nmax_key_size = 1\nmax_value_size = 1\n"
-                                        + "max_request_size = 1025\nmax_outstanding_requests = 1024\n"
+                                        + "max_request_size = 1025\n"
+                                        + "max_outstanding_requests = 1024\n"
                                         + "client_idle_timeout_secs = 604800"))
                         .clientLimits();
         assertEquals(new ClientLimits(1, 1, 1025, 604_800_000L, 1024), set, "every bound accepted");
