@@ -58,6 +58,7 @@ public final class Node implements AutoCloseable {
     private PeerMessenger messenger;
     private NodeLoop loop;
     private AutoCollapse autoCollapse;
+    private ClientListener clientListener;
     private boolean closed;
 
     private Node(NodeId self, NettyTransport peerTransport, NettyTransport clientTransport) {
@@ -174,10 +175,9 @@ public final class Node implements AutoCloseable {
             autoCollapse.start();
         }
         messenger.start();
-        ClientListener clients =
-                new ClientListener(config.clusterId(), loop, config.clientLimits(), clock);
-        clientTransport.listen(clients);
-        clients.startIdleSweep(scheduler);
+        clientListener = new ClientListener(config.clusterId(), loop, config.clientLimits(), clock);
+        clientTransport.listen(clientListener);
+        clientListener.startIdleSweep(scheduler);
         LOG.info(
                 "{} serves clients on port {}, peers on port {}",
                 self,
@@ -230,6 +230,9 @@ public final class Node implements AutoCloseable {
         closed = true;
         if (autoCollapse != null) {
             autoCollapse.stop();
+        }
+        if (clientListener != null) {
+            clientListener.stopIdleSweep();
         }
         if (loop != null) {
             CountDownLatch stopped = new CountDownLatch(1);
