@@ -138,7 +138,11 @@ public final class ConfigLoader {
                                         List.of("elected", "forced", "preferred", "read_only"))
                                 .toUpperCase(Locale.ROOT));
         long frameBytesMax =
-                cluster.number("max_buffer_size", 33_554_432L, 1024, Integer.MAX_VALUE);
+                cluster.number(
+                        "max_buffer_size",
+                        io.rarakoon.wire.Limits.FRAME_BYTES_MAX,
+                        Limits.PEER_FRAME_BYTES_MIN,
+                        io.rarakoon.wire.Limits.FRAME_BYTES_MAX);
         long valueBytesMax = cluster.number("max_value_size", 8_388_608L, 1, frameBytesMax - 1);
         return new ClusterConfig(
                 id,

@@ -35,6 +35,7 @@ final class ClientListener implements Acceptor {
     private final Clock clock;
     private final AtomicInteger openCount = new AtomicInteger();
     private final Set<Handler> open = Collections.synchronizedSet(new LinkedHashSet<>());
+    private volatile boolean sweeping;
 
     ClientListener(String clusterId, NodeLoop loop, ClientLimits limits, Clock clock) {
         this.clusterId = clusterId;
@@ -90,17 +91,31 @@ final class ClientListener implements Acceptor {
         }
     }
 
-    /** Runs {@link #closeIdleConnections} on {@code scheduler} until it stops, if limits ask. */
+    /**
+     * Runs {@link #closeIdleConnections} on {@code scheduler} periodically until {@link
+     * #stopIdleSweep}, if the limits close idle connections.
+     */
     void startIdleSweep(Scheduler scheduler) {
         if (limits.closesIdleConnections()) {
+            sweeping = true;
             long periodMillis = Math.max(1, limits.idleTimeoutMillis() / SWEEPS_PER_IDLE_TIMEOUT);
             scheduler.schedule(periodMillis, () -> sweepAndReschedule(scheduler, periodMillis));
         }
     }
 
+    /**
+     * Ends the periodic sweep: a sweep that starts later does nothing and schedules no other, so
+     * the scheduler can shut down. Any thread.
+     */
+    void stopIdleSweep() {
+        sweeping = false;
+    }
+
     private void sweepAndReschedule(Scheduler scheduler, long periodMillis) {
-        closeIdleConnections();
-        scheduler.schedule(periodMillis, () -> sweepAndReschedule(scheduler, periodMillis));
+        if (sweeping) {
+            closeIdleConnections();
+            scheduler.schedule(periodMillis, () -> sweepAndReschedule(scheduler, periodMillis));
+        }
     }
 
     /** Feeds one stream's events to its session; a refused stream has none. */

@@ -65,6 +65,14 @@ public final class Limits {
     }
 
     /**
+     * The smallest node-to-node frame limit a cluster file may set ({@code max_buffer_size}): the
+     * largest Paxos value paxos-core lets a master batch, plus 1 MiB for the message around it. A
+     * lower limit would drop every Accept of a full batch and stall the cluster.
+     */
+    public static final int PEER_FRAME_BYTES_MIN =
+            Math.toIntExact(io.rarakoon.paxos.Limits.VALUE_BYTES_MAX + 1024 * 1024);
+
+    /**
      * Frames queued per peer before sends to it drop: enough for a full pipeline of Accepts and
      * lease renewals while a link reconnects, small enough to bound memory per peer.
      */

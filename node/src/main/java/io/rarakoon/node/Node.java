@@ -60,6 +60,7 @@ public final class Node implements AutoCloseable {
     private NodeLoop loop;
     private AutoCollapse autoCollapse;
     private MetricsServer metrics;
+    private ClientListener clientListener;
     private boolean closed;
 
     private Node(NodeId self, NettyTransport peerTransport, NettyTransport clientTransport) {
@@ -155,7 +156,8 @@ public final class Node implements AutoCloseable {
                         node.name(),
                         peers(config, node),
                         Limits.PEER_SEND_BUFFER_FRAMES_MAX,
-                        PEER_POLICY);
+                        PEER_POLICY,
+                        Math.toIntExact(config.frameBytesMax()));
         messenger =
                 new PeerMessenger(
                         messengerConfig,
@@ -175,10 +177,9 @@ public final class Node implements AutoCloseable {
             autoCollapse.start();
         }
         messenger.start();
-        ClientListener clients =
-                new ClientListener(config.clusterId(), loop, config.clientLimits(), clock);
-        clientTransport.listen(clients);
-        clients.startIdleSweep(scheduler);
+        clientListener = new ClientListener(config.clusterId(), loop, config.clientLimits(), clock);
+        clientTransport.listen(clientListener);
+        clientListener.startIdleSweep(scheduler);
         if (node.metricsPort().isPresent()) {
             NodeStatistics statistics = loop.statistics();
             metrics =
@@ -245,6 +246,9 @@ public final class Node implements AutoCloseable {
         closed = true;
         if (autoCollapse != null) {
             autoCollapse.stop();
+        }
+        if (clientListener != null) {
+            clientListener.stopIdleSweep();
         }
         if (loop != null) {
             CountDownLatch stopped = new CountDownLatch(1);

@@ -66,6 +66,22 @@ class ClientListenerTest {
         assertTrue(stream.closed);
     }
 
+    @Test
+    void idleSweepRunsEveryQuarterTimeoutUntilStopped() {
+        ClientListener listener = listener(2, IDLE_TIMEOUT_MILLIS);
+        QuietStream stream = new QuietStream();
+        listener.accepted(stream);
+        listener.startIdleSweep(cluster.time.view());
+        cluster.time.runFor(IDLE_TIMEOUT_MILLIS + IDLE_TIMEOUT_MILLIS / 4);
+        assertTrue(stream.closed, "closed by the sweep at most a quarter timeout late");
+
+        QuietStream later = new QuietStream();
+        listener.accepted(later);
+        listener.stopIdleSweep();
+        cluster.time.runFor(10 * IDLE_TIMEOUT_MILLIS);
+        assertFalse(later.closed, "no sweep after stopIdleSweep");
+    }
+
     /** A stream whose client never sends anything; tasks run at once. */
     private static final class QuietStream implements Stream {
         boolean closed;
