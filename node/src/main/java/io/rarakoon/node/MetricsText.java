@@ -2,6 +2,7 @@ package io.rarakoon.node;
 
 import io.rarakoon.paxos.PaxosState;
 import java.math.BigDecimal;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -161,6 +162,6 @@ final class MetricsText {
     }
 
     private static String lower(String name) {
-        return name.toLowerCase(java.util.Locale.ROOT);
+        return name.toLowerCase(Locale.ROOT);
     }
 }

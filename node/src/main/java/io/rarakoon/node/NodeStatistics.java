@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -33,8 +34,11 @@ final class NodeStatistics {
     private final AtomicLong catchupEntryCount = new AtomicLong();
     private final AtomicLong clientConnectionCount = new AtomicLong();
     private final AtomicLong clientConnectionRefusedCount = new AtomicLong();
+
+    /** Bounded by the number of commands times the number of result codes. */
     private final ConcurrentSkipListMap<RequestKey, AtomicLong> clientRequestCounts =
             new ConcurrentSkipListMap<>();
+
     private volatile long startWallMillis;
     private volatile long clientBusyCount;
     private volatile long peerDropCount;
@@ -260,7 +264,7 @@ final class NodeStatistics {
 
     /** Answers counted so far by command and result, in command then result order. */
     NavigableMap<RequestKey, Long> clientRequestCounts() {
-        NavigableMap<RequestKey, Long> copy = new java.util.TreeMap<>();
+        NavigableMap<RequestKey, Long> copy = new TreeMap<>();
         for (Map.Entry<RequestKey, AtomicLong> entry : clientRequestCounts.entrySet()) {
             copy.put(entry.getKey(), entry.getValue().get());
         }
