@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rarakoon.client.ArakoonClient;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
@@ -69,6 +70,18 @@ class CatchUpThroughputIT {
         cluster.awaitApplied(wiped, stamp);
         double fromStart = (System.nanoTime() - startNanos) / 1e9;
 
+        // the node may answer at the stamp a moment before it logs the end of its catch-up
+        cluster.awaitTrue(
+                wiped + " logging the end of its catch-up",
+                () -> {
+                    try {
+                        List<String> lines = cluster.log(wiped).lines().toList();
+                        return lastIndexOf(lines, "caught up from")
+                                > lastIndexOf(lines, "starts with random seed");
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
         List<String> all = cluster.log(wiped).lines().toList();
         List<String> lines = all.subList(lastIndexOf(all, "starts with random seed"), all.size());
         int first = firstIndexOf(lines, "catches up from");
