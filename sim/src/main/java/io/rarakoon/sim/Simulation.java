@@ -5,6 +5,7 @@ import io.rarakoon.kv.UserFunctionRegistry;
 import io.rarakoon.node.ClientCall;
 import io.rarakoon.node.StorageOptions;
 import io.rarakoon.paxos.Cluster;
+import io.rarakoon.paxos.MasterMode;
 import io.rarakoon.paxos.PaxosState;
 import io.rarakoon.paxos.message.NodeId;
 import io.rarakoon.sim.check.CheckResult;
@@ -75,6 +76,11 @@ public final class Simulation {
         Cluster cluster = Cluster.elected("sim", ids, knobs.leaseMillis());
         if (options.plant() == Plant.SMALL_QUORUM) {
             cluster = cluster.withQuorum(Math.max(1, cluster.quorum() - 1));
+        }
+        if (options.plant() == Plant.FAST_SLAVE_CLOCKS
+                || options.plant() == Plant.SLOW_MASTER_CLOCK) {
+            // The clock plants need n0 as master, with its normal or slow clock.
+            cluster = cluster.withMasterMode(MasterMode.PREFERRED, List.of(ids.get(0)));
         }
         this.network =
                 new SimNetwork(
