@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code rarakoon simulate}: runs the deterministic simulator (docs/simulation.md) for one seed or
  * a range of seeds, one summary line per seed, a final {@code N passed, N failed}, and for each
- * failure what failed, the end of its trace and a one-line reproducer. Node logging is off: the
- * simulated nodes fail on purpose.
+ * failure what failed, the end of its trace and a one-line reproducer. Node logging is off unless
+ * {@code -Drarakoon.log.level=...} is given: the simulated nodes fail on purpose.
  */
 @Command(
         name = "simulate",
@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
 final class SimulateCommand implements Callable<Integer> {
     /** Trace lines printed after a failure: the faults and elections that led to it. */
     private static final int TRACE_LINES_SHOWN = 60;
+
+    /** The system property bin's logback.xml takes its root level from. */
+    private static final String LOG_LEVEL_PROPERTY = "rarakoon.log.level";
 
     @Spec private CommandSpec spec;
 
@@ -61,6 +64,10 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Before the first logger exists: logback.xml reads its root level from this property.
+        if (System.getProperty(LOG_LEVEL_PROPERTY) == null) {
+            System.setProperty(LOG_LEVEL_PROPERTY, "OFF");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long first;
