@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
             AdminCommand.class,
             WalCommand.class,
             StoreCommand.class,
-            BenchmarkCommand.class
+            BenchmarkCommand.class,
+            SimulateCommand.class
         },
         footer = {
             "",

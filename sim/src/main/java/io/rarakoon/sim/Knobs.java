@@ -33,13 +33,19 @@ record Knobs(
         NetworkFaults network,
         DiskFaults disk) {
 
+    /**
+     * Fewest keys: two pairs, so the checker's groups split the history at least in two (one group
+     * of a thousand operations with many unknown outcomes exhausts its search).
+     */
+    static final int KEYS_MIN = 4;
+
     static Knobs draw(SplittableRandom random, int nodeCountWanted) {
         int[] sizes = {1, 3, 3, 3, 5, 5};
         int nodes = nodeCountWanted != 0 ? nodeCountWanted : sizes[random.nextInt(sizes.length)];
         return new Knobs(
                 nodes,
                 1 + random.nextInt(6),
-                2 * (1 + random.nextInt(5)),
+                Math.max(KEYS_MIN, 2 * (1 + random.nextInt(5))),
                 100 + 100L * random.nextInt(10),
                 2 + random.nextInt(30),
                 50 + random.nextInt(1_000),
