@@ -59,6 +59,7 @@ public final class ReplayMeasure {
                     new StorageOptions(
                             Limits.ENTRIES_PER_SEGMENT_DEFAULT,
                             8 << 20,
+                            io.rarakoon.node.Limits.CLIENT_KEY_BYTES_MAX,
                             UserFunctionRegistry.empty(),
                             false);
             long keys;
