@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
             WalCommand.class,
             StoreCommand.class,
             BenchmarkCommand.class,
-            SimulateCommand.class
+            SimulateCommand.class,
+            InjectAsHeadCommand.class
         },
         footer = {
             "",

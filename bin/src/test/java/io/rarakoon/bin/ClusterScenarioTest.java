@@ -249,7 +249,7 @@ class ClusterScenarioTest {
      * renewal half a lease later; until then its At_least reads fail (as Arakoon's do). Retries
      * {@code read} for up to {@link #FRESH_WAIT_MILLIS}, pausing between tries.
      */
-    private static <T> T whenFresh(Supplier<T> read) throws InterruptedException {
+    static <T> T whenFresh(Supplier<T> read) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FRESH_WAIT_MILLIS);
         while (true) {
             try {
