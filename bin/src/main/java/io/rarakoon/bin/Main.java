@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
             ClientCommand.class,
             AdminCommand.class,
             WalCommand.class,
-            StoreCommand.class
+            StoreCommand.class,
+            BenchmarkCommand.class
         },
         footer = {
             "",

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class AdminCollapseTest {
     private static final StorageOptions OPTIONS =
-            new StorageOptions(4, 1024, UserFunctionRegistry.empty(), false);
+            new StorageOptions(4, 1024, 1024, UserFunctionRegistry.empty(), false);
 
     private final Queue<Runnable> background = new ArrayDeque<>();
     private final List<ServerReply> first = new ArrayList<>();

@@ -27,6 +27,7 @@ class DiskFullIT {
     private static final String SLAVE = "node_2";
 
     @Test
+    @SuppressWarnings("try") // the cluster is closed early, before its tmpfs is unmounted
     void aSlaveWithAFullDiskStopsAndCatchesUpOnceSpaceIsFreed() throws Exception {
         ProcessCluster cluster = ProcessCluster.builder("disk-full", 3).build();
         Path home = cluster.home(SLAVE);

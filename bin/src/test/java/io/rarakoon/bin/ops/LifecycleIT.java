@@ -37,6 +37,9 @@ class LifecycleIT {
                 List<String> lines = cluster.log(node).strip().lines().toList();
                 String last = lines.get(lines.size() - 1);
                 assertTrue(last.contains(node + " stopped"), node + " ends with: " + last);
+                assertTrue(
+                        lines.stream().anyMatch(l -> l.contains("closed the store: OK")),
+                        node + " logs that its store closed cleanly");
             }
         }
     }
