@@ -16,11 +16,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a client sees of a cluster of node processes, through {@code rarakoon client} (spec §6 #20,
- * #21): a cluster on the IPv6 loopback serves set and get, and the statistics answer carries
- * Arakoon's fields with counters that move with traffic. Each test runs its own cluster through
- * {@link ProcessCluster}; data and logs stay in {@code bin/target/ops-*}. Tests marked {@link
- * LongSuite} run only in the long suite.
+ * What a client sees of a cluster of node processes, through {@code rarakoon client} (spec §6 #12,
+ * #20, #21): a cluster on the IPv6 loopback serves set and get; the statistics answer carries
+ * counters that move with traffic; a single node refuses drop-master. Each test runs its own
+ * cluster through {@link ProcessCluster}; data and logs stay in {@code bin/target/ops-*}. Tests
+ * marked {@link LongSuite} run only in the long suite.
  */
 class ClientSurfaceIT {
     private static final Pattern APPLIED_VALUES = Pattern.compile("(?m)applied_values: (\\d+)");
@@ -43,7 +43,7 @@ class ClientSurfaceIT {
     // are there, and the applied values counter moves after traffic (Arakoon's per-operation
     // set/get/del/seq/mget/tas infos are not reported; docs/operations.md).
     @Test
-    void statisticsCarryArakoonsFieldsAndCountTraffic() throws Exception {
+    void statisticsCountTrafficAndASingleNodeRefusesDropMaster() throws Exception {
         try (ProcessCluster cluster = ProcessCluster.builder("statistics", 1).build()) {
             cluster.startAll();
             assertEquals(0, cluster.clientCli("set", "k", "v").exitCode());
@@ -57,6 +57,11 @@ class ClientSurfaceIT {
             }
             CliResult after = cluster.clientCli("statistics");
             assertNotEquals(appliedValues(before.out()), appliedValues(after.out()), after.out());
+
+            // spec §6 #12: Arakoon's test_drop_master_singleton: refused with E_NOT_SUPPORTED.
+            CliResult dropped = cluster.admin("node_0", "drop-master");
+            assertEquals(1, dropped.exitCode(), dropped.toString());
+            assertTrue(dropped.err().contains("E_NOT_SUPPORTED"), dropped.toString());
         }
     }
 
