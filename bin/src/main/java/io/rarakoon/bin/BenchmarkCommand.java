@@ -4,6 +4,7 @@ import io.rarakoon.client.ArakoonClient;
 import io.rarakoon.client.ArakoonException;
 import io.rarakoon.client.ClientConfig;
 import io.rarakoon.node.config.ClusterConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,6 +50,8 @@ final class BenchmarkCommand implements Callable<Integer> {
     static final int PRELOAD_KEYS_MAX = 1_000_000;
 
     @Spec private CommandSpec spec;
+
+    @Mixin private TlsOptions tls;
 
     @Option(names = "--config", paramLabel = "FILE", description = "The cluster file (required).")
     private Path config;
@@ -144,17 +148,23 @@ final class BenchmarkCommand implements Callable<Integer> {
         } catch (ArakoonException e) {
             err.println("before the measurement: " + e.getMessage());
             return ExitCodes.FAILED;
+        } catch (IOException e) {
+            err.println("local file: " + e.getMessage());
+            return ExitCodes.FAILED;
         } finally {
             open.forEach(ArakoonClient::close);
         }
     }
 
-    private ClientConfig clientConfig(ClusterConfig cluster) {
-        return ClusterCalls.clientConfig(cluster, timeoutSecs);
+    private ClientConfig clientConfig(ClusterConfig cluster) throws IOException {
+        return ClusterCalls.clientConfig(cluster, tls, timeoutSecs);
     }
 
     /** Returns the first problem with the options, or "" when there is none. */
     private String checkOptions() {
+        if (!tls.isComplete()) {
+            return "--tls-cert and --tls-key go together";
+        }
         List<String> scenarios = List.of("set", "get", "mixed", "sequence", "range");
         if (!scenarios.contains(scenario)) {
             return "--scenario: '" + scenario + "' is not one of " + String.join(", ", scenarios);

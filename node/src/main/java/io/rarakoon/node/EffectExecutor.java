@@ -121,8 +121,7 @@ final class EffectExecutor {
             }
         }
         if (appended) {
-            long durable = wal.force();
-            statistics.forceCount++;
+            long durable = statistics.timedForce(wal);
             if (durable != wal.lastIndex()) {
                 throw new IllegalStateException(
                         "log durable to " + durable + " after force, last " + wal.lastIndex());
@@ -143,7 +142,7 @@ final class EffectExecutor {
         }
         KvStore store = storage.store();
         List<UpdateResult> results = store.apply(apply.index(), updates);
-        statistics.appliedValueCount++;
+        statistics.applied(false);
         List<RequestId> waiting = apply.requestIds();
         if (!waiting.isEmpty() && waiting.size() != results.size()) {
             throw new IllegalStateException(
