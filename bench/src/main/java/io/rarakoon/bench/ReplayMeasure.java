@@ -59,6 +59,7 @@ public final class ReplayMeasure {
                     new StorageOptions(
                             Limits.ENTRIES_PER_SEGMENT_DEFAULT,
                             8 << 20,
+                            8 << 20,
                             UserFunctionRegistry.empty(),
                             false);
             long keys;
