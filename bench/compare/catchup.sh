@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Catch-up of a wiped node: starts a 3-node cluster on 127.0.0.1 (client ports 24471-24473) in a
+# scratch folder, fills it with OPS sets of VS-byte values, stops a slave, deletes its files,
+# restarts it and times until the master sees it at the applied index; the slave's log names the
+# start and end of the catch-up itself. usage: OPS=25000 VS=4096 bench/compare/catchup.sh
+set -u
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+J="$HERE/../../bin/target/rarakoon.jar"
+DIR="$(mktemp -d /tmp/catchup.XXXXXX)"
+cd "$DIR"
+printf '[cluster]\nid = "bench"\n' >cluster.toml
+for i in 0 1 2; do
+  printf '\n[[nodes]]\nname = "node_%d"\naddresses = ["127.0.0.1"]\nclient_port = %d\nmessaging_port = %d\nhome_dir = "node_%d"\n' \
+    "$i" $((24471 + i)) $((24481 + i)) "$i" >>cluster.toml
+done
+OPS=${OPS:-25000}; VS=${VS:-4096}
+rm -rf node_* pids
+for i in 0 1 2; do mkdir -p node_$i; nohup java -Xms2g -Xmx2g -jar $J --config cluster.toml --node node_$i > node_$i.log 2>&1 & echo $! >> pids; done
+sleep 5
+java -jar $J benchmark --config cluster.toml --clients 16 --value-size $VS --ops $OPS 2>/dev/null | head -1
+M=$(java -jar $J client --config cluster.toml who-master); echo "master $M"
+java -jar $J client --config cluster.toml statistics | grep -E "applied_index|node_"
+V=node_2; [ "$M" = node_2 ] && V=node_1
+VI=${V#node_}; VP=$(sed -n "$((VI+1))p" pids)
+du -sh node_$VI
+kill $VP; sleep 2; rm -rf node_$VI; mkdir node_$VI
+T0=$(date +%s.%N)
+nohup java -Xms2g -Xmx2g -jar $J --config cluster.toml --node $V > $V.restart.log 2>&1 &
+echo $! >> pids
+TARGET=$(java -jar $J client --config cluster.toml statistics | awk '/applied_index/ {print $2}')
+for k in $(seq 1 300); do
+  POS=$(java -jar $J client --config cluster.toml statistics | awk -v v="$V:" '$1==v {print $2}')
+  if [ -n "$POS" ] && [ "$POS" -ge "$((TARGET-1))" ]; then break; fi
+  sleep 0.5
+done
+T1=$(date +%s.%N)
+echo "caught up to $POS of $TARGET in $(echo "$T1 - $T0" | bc) s"
+grep -i "catch" $V.restart.log | head -5
+for p in $(cat pids); do kill "$p" 2>/dev/null; done
+sleep 3
+rm -rf "$DIR"
