@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,6 +46,8 @@ final class AdminCommand {
             paramLabel = "SECONDS",
             description = "Give up after this long, retries included (default: ${DEFAULT-VALUE}).")
     private long timeoutSecs;
+
+    @Mixin private TlsOptions tls;
 
     @Command(
             mixinStandardHelpOptions = true,
@@ -139,6 +142,7 @@ final class AdminCommand {
             return ClusterCalls.missingOption(
                     spec, config == null ? "--config=FILE" : "--node=NAME");
         }
-        return ClusterCalls.runOnNode(config, node, timeoutSecs, spec.commandLine().getErr(), call);
+        return ClusterCalls.runOnNode(
+                config, node, tls, timeoutSecs, spec.commandLine().getErr(), call);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,6 +44,8 @@ final class ClientCommand {
             paramLabel = "SECONDS",
             description = "Give up after this long, retries included (default: ${DEFAULT-VALUE}).")
     private long timeoutSecs;
+
+    @Mixin private TlsOptions tls;
 
     @Command(mixinStandardHelpOptions = true, name = "get", description = "Print the value of KEY.")
     int get(@Parameters(paramLabel = "KEY") String key) {
@@ -196,7 +199,7 @@ final class ClientCommand {
             return ClusterCalls.missingOption(spec, "--config=FILE");
         }
         return ClusterCalls.run(
-                config, timeoutSecs, spec.commandLine().getErr(), request::applyAsInt);
+                config, tls, timeoutSecs, spec.commandLine().getErr(), request::applyAsInt);
     }
 
     private static ByteString utf8(String text) {

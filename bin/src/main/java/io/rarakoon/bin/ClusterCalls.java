@@ -4,9 +4,11 @@ import io.rarakoon.client.ArakoonClient;
 import io.rarakoon.client.ArakoonException;
 import io.rarakoon.client.ClientConfig;
 import io.rarakoon.client.OutcomeUnknownException;
+import io.rarakoon.client.PemTls;
 import io.rarakoon.client.ServerException;
 import io.rarakoon.node.config.ClusterConfig;
 import io.rarakoon.node.config.NodeConfig;
+import io.rarakoon.node.config.TlsConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -48,22 +50,37 @@ final class ClusterCalls {
      *     ExitCodes#FAILED} after printing a server error as {@code E_<NAME>: message}, an unknown
      *     outcome, no answer, or a local I/O failure
      */
-    static int run(Path config, long timeoutSecs, PrintWriter err, Call call) {
-        return run(config, Optional.empty(), timeoutSecs, err, call);
+    static int run(Path config, TlsOptions tls, long timeoutSecs, PrintWriter err, Call call) {
+        return run(config, Optional.empty(), tls, timeoutSecs, err, call);
     }
 
     /**
-     * As {@link #run(Path, long, PrintWriter, Call)} for a call addressed to the voter {@code
-     * node}; a name that is not a voter of the cluster file is a usage error.
+     * As {@link #run(Path, TlsOptions, long, PrintWriter, Call)} for a call addressed to the voter
+     * {@code node}; a name that is not a voter of the cluster file is a usage error.
      */
-    static int runOnNode(Path config, String node, long timeoutSecs, PrintWriter err, Call call) {
-        return run(config, Optional.of(node), timeoutSecs, err, call);
+    static int runOnNode(
+            Path config,
+            String node,
+            TlsOptions tls,
+            long timeoutSecs,
+            PrintWriter err,
+            Call call) {
+        return run(config, Optional.of(node), tls, timeoutSecs, err, call);
     }
 
     private static int run(
-            Path config, Optional<String> node, long timeoutSecs, PrintWriter err, Call call) {
+            Path config,
+            Optional<String> node,
+            TlsOptions tls,
+            long timeoutSecs,
+            PrintWriter err,
+            Call call) {
         Optional<ClusterConfig> cluster = NodeRunner.loadConfig(config, err);
         if (cluster.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
+        if (!tls.isComplete()) {
+            err.println("--tls-cert and --tls-key go together");
             return ExitCodes.USAGE;
         }
         List<String> voters = cluster.get().voters().stream().map(NodeConfig::name).toList();
@@ -72,7 +89,7 @@ final class ClusterCalls {
             return ExitCodes.USAGE;
         }
         try (ArakoonClient client =
-                ArakoonClient.create(clientConfig(cluster.get(), timeoutSecs))) {
+                ArakoonClient.create(clientConfig(cluster.get(), tls, timeoutSecs))) {
             return call.run(client);
         } catch (ServerException e) {
             err.println("E_" + e.resultCode().name() + ": " + e.serverMessage().toUtf8());
@@ -87,12 +104,22 @@ final class ClusterCalls {
         return ExitCodes.FAILED;
     }
 
-    /** Clients talk to the voters only; learners never answer writes or consistent reads. */
-    private static ClientConfig clientConfig(ClusterConfig cluster, long timeoutSecs) {
+    /**
+     * Clients talk to the voters only; learners never answer writes or consistent reads. With
+     * {@code [tls] service = true} they trust the cluster's CA and present the certificate given.
+     *
+     * @throws IOException if a TLS file cannot be read
+     */
+    static ClientConfig clientConfig(ClusterConfig cluster, TlsOptions tls, long timeoutSecs)
+            throws IOException {
         ClientConfig.Builder builder =
                 ClientConfig.builder(cluster.clusterId()).deadlineMillis(timeoutSecs * 1000);
         for (NodeConfig node : cluster.voters()) {
             builder.node(node.name(), node.primaryAddress(), node.clientPort());
+        }
+        Optional<TlsConfig> clusterTls = cluster.tls().filter(TlsConfig::service);
+        if (clusterTls.isPresent()) {
+            builder.tls(PemTls.context(clusterTls.get().caCert(), tls.identity()));
         }
         return builder.build();
     }

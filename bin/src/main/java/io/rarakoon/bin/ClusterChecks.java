@@ -10,9 +10,12 @@ import java.util.Map;
 
 /**
  * The checks of the cluster file that span several entries: master mode against the voters, quorum,
- * learners, and ports that two nodes would both listen on.
+ * learners, ports that two nodes would both listen on, and request size against value size.
  */
 final class ClusterChecks {
+    /** Room in a request for everything around its value: header, key, lengths. */
+    static final long REQUEST_OVERHEAD_BYTES = 1024;
+
     private final ClusterConfig config;
     private final TomlReader cluster;
     private final List<String> problems;
@@ -38,6 +41,22 @@ final class ClusterChecks {
                         });
         checkLearners(voters);
         checkListeners();
+        checkRequestSize();
+    }
+
+    /** A set of the largest value must fit in a request, with room for its key and header. */
+    private void checkRequestSize() {
+        long requestBytesMax = config.clientLimits().requestBytesMax();
+        long needed = config.valueBytesMax() + REQUEST_OVERHEAD_BYTES;
+        if (requestBytesMax < needed) {
+            cluster.problem(
+                    "max_request_size",
+                    requestBytesMax
+                            + " is too small for a value of max_value_size ("
+                            + config.valueBytesMax()
+                            + "): it must be at least "
+                            + needed);
+        }
     }
 
     private void checkMasterMode(List<String> voters) {
@@ -107,6 +126,13 @@ final class ClusterChecks {
             for (String address : node.addresses()) {
                 claim(owners, address, node.clientPort(), node.name() + " client_port");
                 claim(owners, address, node.messagingPort(), node.name() + " messaging_port");
+                if (node.metricsPort().isPresent()) {
+                    claim(
+                            owners,
+                            address,
+                            node.metricsPort().getAsInt(),
+                            node.name() + " metrics_port");
+                }
             }
         }
     }

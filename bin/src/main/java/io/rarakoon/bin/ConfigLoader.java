@@ -1,5 +1,7 @@
 package io.rarakoon.bin;
 
+import io.rarakoon.node.Limits;
+import io.rarakoon.node.config.ClientLimits;
 import io.rarakoon.node.config.ClusterConfig;
 import io.rarakoon.node.config.CollapseConfig;
 import io.rarakoon.node.config.Compressor;
@@ -34,6 +36,17 @@ public final class ConfigLoader {
     static final long LEASE_PERIOD_MILLIS_MIN = 100;
     static final long LEASE_PERIOD_MILLIS_MAX = 3_600_000;
     static final long PORT_MAX = 65_535;
+
+    /** The smallest max_request_size: a prologue and every small request fit in it. */
+    static final long REQUEST_BYTES_MIN = 1024;
+
+    /** The longest client_idle_timeout_secs: a week; a longer wait is no timeout at all. */
+    static final long IDLE_TIMEOUT_SECS_MAX = 7 * 86_400;
+
+    /**
+     * The largest max_outstanding_requests: more pipelining gains nothing, it only costs memory.
+     */
+    static final long OUTSTANDING_REQUESTS_MAX = 1024;
 
     private static final List<String> LOG_LEVELS =
             List.of("trace", "debug", "info", "notice", "warn", "warning", "error", "fatal");
@@ -110,6 +123,11 @@ public final class ConfigLoader {
                         "client_buffer_capacity",
                         "max_value_size",
                         "max_buffer_size",
+                        "max_key_size",
+                        "max_request_size",
+                        "max_connections",
+                        "max_outstanding_requests",
+                        "client_idle_timeout_secs",
                         "plugins"));
         String id = cluster.requiredString("id");
         MasterMode mode =
@@ -120,7 +138,11 @@ public final class ConfigLoader {
                                         List.of("elected", "forced", "preferred", "read_only"))
                                 .toUpperCase(Locale.ROOT));
         long frameBytesMax =
-                cluster.number("max_buffer_size", 33_554_432L, 1024, Integer.MAX_VALUE);
+                cluster.number(
+                        "max_buffer_size",
+                        io.rarakoon.wire.Limits.FRAME_BYTES_MAX,
+                        Limits.PEER_FRAME_BYTES_MIN,
+                        io.rarakoon.wire.Limits.FRAME_BYTES_MAX);
         long valueBytesMax = cluster.number("max_value_size", 8_388_608L, 1, frameBytesMax - 1);
         return new ClusterConfig(
                 id,
@@ -139,7 +161,28 @@ public final class ConfigLoader {
                 collapse,
                 tls,
                 logging,
-                nodes);
+                nodes,
+                readClientLimits(cluster));
+    }
+
+    private static ClientLimits readClientLimits(TomlReader cluster) {
+        ClientLimits defaults = Limits.clientDefaults();
+        return new ClientLimits(
+                (int) cluster.number("max_connections", defaults.connectionsMax(), 1, 1_000_000),
+                (int) cluster.number("max_key_size", defaults.keyBytesMax(), 1, Integer.MAX_VALUE),
+                (int)
+                        cluster.number(
+                                "max_request_size",
+                                defaults.requestBytesMax(),
+                                REQUEST_BYTES_MIN,
+                                io.rarakoon.client.protocol.Limits.REQUEST_BYTES_MAX),
+                1000 * cluster.number("client_idle_timeout_secs", 0, 0, IDLE_TIMEOUT_SECS_MAX),
+                (int)
+                        cluster.number(
+                                "max_outstanding_requests",
+                                defaults.outstandingRequestsMax(),
+                                1,
+                                OUTSTANDING_REQUESTS_MAX));
     }
 
     /** Arakoon counts the lease in seconds; tests want shorter ones, so millis are accepted too. */
@@ -276,7 +319,8 @@ public final class ConfigLoader {
                         "tls_cert",
                         "tls_key",
                         "collapse_slowdown",
-                        "drop_messages_permille"));
+                        "drop_messages_permille",
+                        "metrics_port"));
         List<String> addresses = node.strings("addresses");
         if (addresses.isEmpty()) {
             node.problem("addresses", "at least one address is required");
@@ -314,7 +358,10 @@ public final class ConfigLoader {
                 cert,
                 key,
                 node.fraction("collapse_slowdown", collapse.slowdown()),
-                (int) node.number("drop_messages_permille", 0, 0, 1000));
+                (int) node.number("drop_messages_permille", 0, 0, 1000),
+                node.isPresent("metrics_port")
+                        ? OptionalInt.of(port(node, "metrics_port"))
+                        : OptionalInt.empty());
     }
 
     /**

@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
             AdminCommand.class,
             WalCommand.class,
             StoreCommand.class,
+            BenchmarkCommand.class,
             SimulateCommand.class
         },
         footer = {

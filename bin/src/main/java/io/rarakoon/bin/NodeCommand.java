@@ -1,5 +1,7 @@
 package io.rarakoon.bin;
 
+import io.rarakoon.node.config.ClusterConfig;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,7 +45,13 @@ final class NodeCommand implements Callable<Integer> {
     static int run(Path config, String node, CommandSpec spec) {
         var err = spec.commandLine().getErr();
         return NodeRunner.loadConfig(config, err)
-                .map(c -> NodeRunner.run(c, List.of(node), err))
+                .map(c -> run(c, node, err))
                 .orElse(ExitCodes.USAGE);
+    }
+
+    /** A JVM that runs one node takes that node's log levels and log file. */
+    private static int run(ClusterConfig config, String node, PrintWriter err) {
+        config.node(node).ifPresent(n -> err.println("logging to " + NodeLogging.apply(config, n)));
+        return NodeRunner.run(config, List.of(node), err);
     }
 }

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Starts nodes of a cluster in this JVM and keeps them running until the process is asked to stop
- * (SIGTERM, Ctrl-C), then stops them cleanly and exits 0; or until one fails, then exits 1.
+ * (SIGTERM, Ctrl-C), then stops them cleanly and exits 0; or until one fails, then stops the others
+ * and returns 1 for the process to exit with.
  */
 final class NodeRunner {
     private NodeRunner() {}
@@ -57,8 +58,17 @@ final class NodeRunner {
             return ExitCodes.FAILED;
         }
         err.flush();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAndExit(nodes), "stop-nodes"));
-        return awaitFirstFailure(nodes, err);
+        Thread stop = new Thread(() -> stopAndExit(nodes), "stop-nodes");
+        Runtime.getRuntime().addShutdownHook(stop);
+        int code = awaitFirstFailure(nodes, err);
+        closeAll(nodes);
+        try {
+            // Without this the JVM's exit after a failure would run the hook, which exits 0.
+            Runtime.getRuntime().removeShutdownHook(stop);
+        } catch (IllegalStateException stopRequested) {
+            // SIGTERM came meanwhile: the hook is running and ends the process.
+        }
+        return code;
     }
 
     private static int awaitFirstFailure(List<Node> nodes, PrintWriter err) {

@@ -12,7 +12,6 @@ import java.util.List;
  * instead of ignoring it silently; the README lists them too.
  */
 final class SettingsNotInEffect {
-    private static final long FRAME_BYTES_DEFAULT = 33_554_432L;
     private static final int CLIENT_BUFFER_DEFAULT = 32;
     private static final long STATISTICS_INTERVAL_DEFAULT_SECS = 300;
 
@@ -33,22 +32,11 @@ final class SettingsNotInEffect {
         if (cluster.clientBufferCapacity() != CLIENT_BUFFER_DEFAULT) {
             lines.add("cluster.client_buffer_capacity: the node's own queue limits apply");
         }
-        if (cluster.frameBytesMax() != FRAME_BYTES_DEFAULT) {
-            lines.add("cluster.max_buffer_size: node-to-node frames stay limited to 32 MiB");
-        }
         if (node.dropMessagesPermille() != 0) {
             lines.add("drop_messages_permille: no incoming message is dropped");
         }
         if (node.collapseSlowdown() != 0 || cluster.collapse().headCopyThrottling() != 0) {
             lines.add("collapse slowdown and head_copy_throttling: collapses run unthrottled");
-        }
-        if (!node.logDir().equals(node.homeDir())) {
-            lines.add("log_dir: the node logs to standard error");
-        }
-        if (!node.logLevel().equals("info")
-                || cluster.logging().sectionLevels().values().stream()
-                        .anyMatch(l -> !l.equals("info"))) {
-            lines.add("log levels: the node logs at INFO");
         }
         if (cluster.logging().statisticsIntervalSecs() != STATISTICS_INTERVAL_DEFAULT_SECS) {
             lines.add("logging.statistics_interval_secs: statistics are not logged periodically");

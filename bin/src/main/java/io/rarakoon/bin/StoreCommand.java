@@ -14,21 +14,24 @@ import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HexFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code rarakoon store dump PATH}: prints the applied index, master and key count of a head
- * snapshot file ({@code head.snap}). The file is read through the WAL's own API (header, length and
- * checksum checks) on an in-memory copy, so the tool never changes the folder it reads from, then
- * the kv-store snapshot inside it is restored and checked.
+ * {@code rarakoon store dump PATH}: prints the applied index, master, key count and digest of a
+ * head snapshot file ({@code head.snap}) or of a backup written by {@code admin backup-db}. A head
+ * file is read through the WAL's own API (header, length and checksum checks) on an in-memory copy,
+ * so the tool never changes the folder it reads from; a backup is the bare kv-store snapshot.
+ * Either way the snapshot is restored and checked. Equal digests mean equal stores.
  */
 @Command(
         name = "store",
         mixinStandardHelpOptions = true,
-        description = "Inspect a head snapshot file (local files).",
+        description = "Inspect a head snapshot or a backup file (local files).",
         footer = {
             "",
             "Exit codes: 0 intact, 1 the file cannot be read, 2 bad command line,",
@@ -49,20 +52,24 @@ final class StoreCommand {
     @Command(
             mixinStandardHelpOptions = true,
             name = "dump",
-            description = "Print the head index, applied index, master and key count of PATH.")
+            description =
+                    "Print the applied index, master, key count and digest of PATH: a head"
+                            + " snapshot (also its head index) or a backup-db file.")
     int dump(@Parameters(paramLabel = "PATH") Path path) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            if (isBackup(path)) {
+                try (InputStream in = Files.newInputStream(path)) {
+                    print(out, restore(in));
+                }
+                return ExitCodes.OK;
+            }
             MemoryDisk disk = copyOf(path);
             try (Wal wal = Wal.open(disk, entriesPerSegment(path), Runnable::run);
                     InputStream head = wal.openHead()) {
-                KvStore store =
-                        KvStore.restore(head, Limits.FIELD_BYTES_MAX, UserFunctionRegistry.empty());
                 out.println("head index: " + wal.headIndex());
-                out.println("applied index: " + store.appliedIndex().orElse(Wal.NO_INDEX));
-                out.println("master: " + store.master().orElse("none"));
-                out.println("keys: " + store.keyCount());
+                print(out, restore(head));
             }
             return ExitCodes.OK;
         } catch (CorruptLogException | CorruptSnapshotException e) {
@@ -74,6 +81,25 @@ final class StoreCommand {
         } finally {
             out.flush();
             err.flush();
+        }
+    }
+
+    private static KvStore restore(InputStream snapshot) throws IOException {
+        return KvStore.restore(snapshot, Limits.FIELD_BYTES_MAX, UserFunctionRegistry.empty());
+    }
+
+    private static void print(PrintWriter out, KvStore store) {
+        out.println("applied index: " + store.appliedIndex().orElse(Wal.NO_INDEX));
+        out.println("master: " + store.master().orElse("none"));
+        out.println("keys: " + store.keyCount());
+        out.println("digest: " + HexFormat.of().formatHex(store.digest().toByteArray()));
+    }
+
+    /** A backup is a bare kv-store snapshot: it starts with the snapshot's magic. */
+    private static boolean isBackup(Path path) throws IOException {
+        byte[] magic = KvStore.snapshotMagic();
+        try (InputStream in = Files.newInputStream(path)) {
+            return Arrays.equals(in.readNBytes(magic.length), magic);
         }
     }
 

@@ -1,9 +1,11 @@
 package io.rarakoon.bin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rarakoon.node.config.ClientLimits;
 import io.rarakoon.node.config.ClusterConfig;
 import io.rarakoon.node.config.Compressor;
 import io.rarakoon.node.config.MasterMode;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -169,6 +172,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void metricsPortIsOptionalPerNodeAndChecked() throws Exception {
+        ClusterConfig config =
+                load(
+                        THREE_NODES.replace(
+                                "client_port = 4001", "client_port = 4001\nmetrics_port = 9101"));
+        assertEquals(OptionalInt.of(9101), config.node("node_1").orElseThrow().metricsPort());
+        assertEquals(OptionalInt.empty(), config.node("node_0").orElseThrow().metricsPort());
+        assertProblem(
+                THREE_NODES.replace("client_port = 4001", "client_port = 4001\nmetrics_port = 0"),
+                "nodes[1].metrics_port");
+        assertProblem(
+                THREE_NODES.replace(
+                        "client_port = 4001", "client_port = 4001\nmetrics_port = 4011"),
+                "127.0.0.1:4011 (node_1 metrics_port) is already used by node_1 messaging_port");
+    }
+
+    @Test
     void checksMasterModeAgainstVoters() {
         assertProblem(
                 withCluster("master_mode = \"forced\""),
@@ -231,6 +251,51 @@ class ConfigLoaderTest {
         assertProblem(
                 THREE_NODES + "\n[wal]\ncompressor = \"bz2\"\n",
                 "wal.compressor: 'bz2' is not one of [none, zstd]");
+    }
+
+    @Test
+    void readsClientLimitsAtTheirBoundsAndRefusesOnePast() throws Exception {
+        ClientLimits defaults = load(THREE_NODES).clientLimits();
+        assertEquals(800, defaults.connectionsMax());
+        assertEquals(1_048_576, defaults.keyBytesMax());
+        assertEquals(34_603_008, defaults.requestBytesMax());
+        assertEquals(32, defaults.outstandingRequestsMax());
+        assertFalse(defaults.closesIdleConnections());
+        ClientLimits set =
+                load(withCluster(
+                                "max_connections = 1\nmax_key_size = 1\nmax_value_size = 1\n"
+                                        + "max_request_size = 1025\n"
+                                        + "max_outstanding_requests = 1024\n"
+                                        + "client_idle_timeout_secs = 604800"))
+                        .clientLimits();
+        assertEquals(new ClientLimits(1, 1, 1025, 604_800_000L, 1024), set, "every bound accepted");
+        assertProblem(withCluster("max_connections = 0"), "cluster.max_connections: 0 is not in");
+        assertProblem(withCluster("max_key_size = 0"), "cluster.max_key_size: 0 is not in");
+        assertProblem(
+                withCluster("max_outstanding_requests = 1025"),
+                "cluster.max_outstanding_requests: 1025 is not in 1..1024");
+        assertProblem(
+                withCluster("client_idle_timeout_secs = 604801"),
+                "cluster.client_idle_timeout_secs: 604801 is not in 0..604800");
+        assertProblem(
+                withCluster("max_request_size = 34603009"),
+                "cluster.max_request_size: 34603009 is not in 1024..34603008");
+        assertProblem(
+                withCluster("max_value_size = 2\nmax_request_size = 1025"),
+                "line 4: cluster.max_request_size: 1025 is too small for a value of max_value_size"
+                        + " (2): it must be at least 1026");
+    }
+
+    @Test
+    void maxBufferSizeLiesBetweenAFullPaxosValueAndTheWireLimit() throws Exception {
+        assertEquals(19_922_944, load(withCluster("max_buffer_size = 19922944")).frameBytesMax());
+        assertEquals(33_554_432, load(withCluster("max_buffer_size = 33554432")).frameBytesMax());
+        assertProblem(
+                withCluster("max_buffer_size = 19922943"),
+                "cluster.max_buffer_size: 19922943 is not in 19922944..33554432");
+        assertProblem(
+                withCluster("max_buffer_size = 33554433"),
+                "cluster.max_buffer_size: 33554433 is not in 19922944..33554432");
     }
 
     @Test

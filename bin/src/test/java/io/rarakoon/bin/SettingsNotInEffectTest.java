@@ -43,8 +43,7 @@ class SettingsNotInEffectTest {
                         "fsync = false: every accepted value is still fsynced",
                         "compressor = \"none\": completed segments are still compressed with zstd",
                         "cluster.client_buffer_capacity: the node's own queue limits apply",
-                        "drop_messages_permille: no incoming message is dropped",
-                        "log levels: the node logs at INFO"),
+                        "drop_messages_permille: no incoming message is dropped"),
                 SettingsNotInEffect.of(config, config.nodes().get(0)));
     }
 

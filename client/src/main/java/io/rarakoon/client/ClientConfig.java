@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import javax.net.ssl.SSLContext;
 
 /**
  * How a client reaches a cluster: its id, its nodes, and the client's time limits. Immutable; build
@@ -21,6 +22,7 @@ public final class ClientConfig {
     private final long backoffMillisMin;
     private final Consistency consistency;
     private final Optional<String> dirtyReadNode;
+    private final Optional<SSLContext> tls;
     private final Time time;
 
     private ClientConfig(Builder b) {
@@ -32,6 +34,7 @@ public final class ClientConfig {
         this.backoffMillisMin = b.backoffMillisMin;
         this.consistency = b.consistency;
         this.dirtyReadNode = b.dirtyReadNode;
+        this.tls = b.tls;
         this.time = b.time;
     }
 
@@ -80,6 +83,11 @@ public final class ClientConfig {
         return dirtyReadNode;
     }
 
+    /** Returns the TLS context connections use; empty = plain TCP. */
+    public Optional<SSLContext> tls() {
+        return tls;
+    }
+
     Time time() {
         return time;
     }
@@ -99,6 +107,7 @@ public final class ClientConfig {
         private long backoffMillisMin = 200;
         private Consistency consistency = Consistency.CONSISTENT;
         private Optional<String> dirtyReadNode = Optional.empty();
+        private Optional<SSLContext> tls = Optional.empty();
         private Time time = new SystemTime();
 
         private Builder(String clusterId) {
@@ -144,6 +153,16 @@ public final class ClientConfig {
         /** Sends non-Consistent reads to this node instead of the master. */
         public Builder dirtyReadNode(String name) {
             this.dirtyReadNode = Optional.of(name);
+            return this;
+        }
+
+        /**
+         * Connects with TLS through {@code context} (see {@link PemTls#context}): the nodes'
+         * certificates must chain to a CA it trusts, and it presents its own certificate when a
+         * node asks for one. Host names are not checked against the certificates.
+         */
+        public Builder tls(SSLContext context) {
+            this.tls = Optional.of(context);
             return this;
         }
 

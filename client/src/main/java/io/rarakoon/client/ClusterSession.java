@@ -216,7 +216,12 @@ final class ClusterSession implements AutoCloseable {
                                         new IllegalArgumentException(
                                                 "node " + name + " is not configured"));
         Connection opened =
-                Connection.open(node, config.clusterId(), config.connectTimeoutMillis(), time);
+                Connection.open(
+                        node,
+                        config.clusterId(),
+                        config.connectTimeoutMillis(),
+                        config.tls(),
+                        time);
         connections.put(name, opened);
         return opened;
     }

@@ -14,6 +14,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Arrays;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * One TCP connection to one node: sends the prologue once, then one request at a time and reads its
@@ -42,15 +45,25 @@ final class Connection implements AutoCloseable {
         this.time = time;
     }
 
-    /** Connects and sends the prologue (the server does not answer it). */
+    /**
+     * Connects, completes the TLS handshake when {@code tls} is present (within the connect
+     * timeout), and sends the prologue (the server does not answer it).
+     */
     static Connection open(
-            NodeEndpoint node, ByteString clusterId, long connectTimeoutMillis, Time time)
+            NodeEndpoint node,
+            ByteString clusterId,
+            long connectTimeoutMillis,
+            Optional<SSLContext> tls,
+            Time time)
             throws LinkFailure {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
             socket.connect(
                     new InetSocketAddress(node.host(), node.port()), (int) connectTimeoutMillis);
+            if (tls.isPresent()) {
+                socket = handshake(tls.get(), socket, node, connectTimeoutMillis);
+            }
             Connection connection = new Connection(node, socket, time);
             connection.send(RequestEncoder.encodePrologue(clusterId));
             return connection;
@@ -58,6 +71,23 @@ final class Connection implements AutoCloseable {
             closeQuietly(socket);
             throw new LinkFailure("cannot connect to " + node.name() + ": " + e, false, e);
         }
+    }
+
+    /** Layers TLS over a connected socket; closing the result closes {@code plain}. */
+    private static Socket handshake(
+            SSLContext tls, Socket plain, NodeEndpoint node, long timeoutMillis)
+            throws IOException {
+        SSLSocket socket =
+                (SSLSocket)
+                        tls.getSocketFactory().createSocket(plain, node.host(), node.port(), true);
+        socket.setSoTimeout((int) timeoutMillis);
+        try {
+            socket.startHandshake();
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw new IOException("TLS handshake failed: " + e.getMessage(), e);
+        }
+        return socket;
     }
 
     NodeEndpoint node() {

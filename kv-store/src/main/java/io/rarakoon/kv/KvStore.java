@@ -218,6 +218,11 @@ public final class KvStore {
                 SnapshotFormat.read(in, Limits.LEAF_ENTRIES_MAX), valueBytesMax, functions);
     }
 
+    /** The bytes every snapshot starts with, so tools can tell a snapshot from other files. */
+    public static byte[] snapshotMagic() {
+        return SnapshotFormat.MAGIC.clone();
+    }
+
     /**
      * SHA-256 of the snapshot of this store: equal for stores with equal state (applied index,
      * master, admin and user entries), which the simulator compares across nodes.

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -124,8 +127,9 @@ final class SnapshotFormat {
                     Integer.toString(masterLength));
         }
         if (masterLength >= 0) {
+            long nameOffset = in.offset;
             byte[] master = in.readBytes("master", masterLength);
-            data.master = new String(master, StandardCharsets.UTF_8);
+            data.master = strictUtf8("master", nameOffset, master);
         }
     }
 
@@ -171,6 +175,22 @@ final class SnapshotFormat {
                     offset,
                     "a key greater than " + Bytes.wrap(previous),
                     Bytes.wrap(key).toString());
+        }
+    }
+
+    /** Decodes UTF-8 that the writer produced; a lossy decode would change the state. */
+    private static String strictUtf8(String field, long offset, byte[] bytes)
+            throws CorruptSnapshotException {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new CorruptSnapshotException(
+                    field, offset, "UTF-8", HexFormat.of().formatHex(bytes));
         }
     }
 

@@ -31,6 +31,7 @@ final class InboundConnection implements StreamHandler {
     private final InboundSink sink;
     private final Runnable onRefused;
     private final Consumer<InboundConnection> onClosed;
+    private final int frameBytesMax;
     private final FrameReader frames = new FrameReader();
     private final WireCodec codec = new WireCodec();
 
@@ -48,6 +49,7 @@ final class InboundConnection implements StreamHandler {
         this.sink = inbound.sink();
         this.onRefused = inbound.onRefused();
         this.onClosed = inbound.onClosed();
+        this.frameBytesMax = inbound.frameBytesMax();
     }
 
     @Override
@@ -64,11 +66,9 @@ final class InboundConnection implements StreamHandler {
         try {
             // Each pass consumes a whole frame (at least five bytes) of what was fed: bounded.
             while (!closed) {
-                int frameBytesMax =
-                        peerName == null
-                                ? Limits.HANDSHAKE_FRAME_BYTES_MAX
-                                : Limits.FRAME_BYTES_MAX;
-                Optional<byte[]> body = frames.next(frameBytesMax);
+                int bodyBytesMax =
+                        peerName == null ? Limits.HANDSHAKE_FRAME_BYTES_MAX : frameBytesMax;
+                Optional<byte[]> body = frames.next(bodyBytesMax);
                 if (body.isEmpty()) {
                     return;
                 }

@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The production {@link Messenger}: one {@link PeerLink} per configured peer for what we send, and
@@ -26,6 +28,8 @@ import java.util.random.RandomGenerator;
  * {@link #close} once. Inbound messages reach the {@link InboundSink} on transport threads.
  */
 public final class PeerMessenger implements Messenger, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PeerMessenger.class);
+
     private final MessengerConfig config;
     private final Transport transport;
     private final InboundSink sink;
@@ -33,6 +37,7 @@ public final class PeerMessenger implements Messenger, AutoCloseable {
     private final Set<InboundConnection> inbound =
             Collections.synchronizedSet(new LinkedHashSet<>());
     private final AtomicLong refusedInboundCount = new AtomicLong();
+    private final AtomicLong droppedTooLargeCount = new AtomicLong();
     private final byte[] handshakeFrame;
     private final HandshakeCheck handshakeCheck;
 
@@ -84,7 +89,8 @@ public final class PeerMessenger implements Messenger, AutoCloseable {
     /**
      * {@inheritDoc}
      *
-     * <p>The message is encoded on the calling thread (once), then queued as bytes.
+     * <p>The message is encoded on the calling thread (once), then queued as bytes. A message whose
+     * frame exceeds {@link MessengerConfig#frameBytesMax} is dropped, counted and logged.
      */
     @Override
     public boolean send(String peerName, Object message) {
@@ -96,7 +102,26 @@ public final class PeerMessenger implements Messenger, AutoCloseable {
         synchronized (encoder) {
             frame = encoder.encode(message);
         }
+        int bodyBytes = frame.length - io.rarakoon.wire.Limits.LENGTH_PREFIX_BYTES;
+        if (bodyBytes > config.frameBytesMax()) {
+            // The peer would close the stream on it, and every frame queued behind it would be
+            // lost again on each reconnect; dropping it alone is what Paxos tolerates.
+            droppedTooLargeCount.incrementAndGet();
+            LOG.warn(
+                    "{} dropped a {} to {}: frame length {} exceeds frameBytesMax {}",
+                    config.selfName(),
+                    message.getClass().getSimpleName(),
+                    peerName,
+                    bodyBytes,
+                    config.frameBytesMax());
+            return false;
+        }
         return link.send(frame);
+    }
+
+    /** How many messages were dropped because their frame exceeded frameBytesMax. Any thread. */
+    public long droppedTooLargeCount() {
+        return droppedTooLargeCount.get();
     }
 
     /** A snapshot of every link's counters, in peer order. Any thread. */
@@ -141,7 +166,8 @@ public final class PeerMessenger implements Messenger, AutoCloseable {
             byte[] handshakeReply,
             InboundSink sink,
             Runnable onRefused,
-            Consumer<InboundConnection> onClosed) {}
+            Consumer<InboundConnection> onClosed,
+            int frameBytesMax) {}
 
     private StreamHandler accept(Stream stream) {
         Inbound context =
@@ -152,7 +178,8 @@ public final class PeerMessenger implements Messenger, AutoCloseable {
                         handshakeFrame,
                         sink,
                         refusedInboundCount::incrementAndGet,
-                        inbound::remove);
+                        inbound::remove,
+                        config.frameBytesMax());
         InboundConnection connection = new InboundConnection(stream, context);
         if (closed) {
             connection.close();

@@ -23,6 +23,16 @@ public interface Stream {
      */
     boolean isWritable();
 
+    /**
+     * Stops reading from the stream until {@link #resumeReading}: bytes the transport already read
+     * may still arrive, then the sender is held back by the transport's flow control (TCP's
+     * window). Idempotent.
+     */
+    void pauseReading();
+
+    /** Reads from the stream again after {@link #pauseReading}. Idempotent. */
+    void resumeReading();
+
     /** Closes the stream; idempotent. The handler then hears {@link StreamHandler#closed}. */
     void close();
 

@@ -89,6 +89,7 @@ final class FakeTransport implements Transport {
         final List<byte[]> flushed = new ArrayList<>();
         private final List<byte[]> unflushed = new ArrayList<>();
         boolean writable = true;
+        boolean readingPaused;
         boolean closed;
 
         FakeStream(StreamHandler handler) {
@@ -132,6 +133,16 @@ final class FakeTransport implements Transport {
         @Override
         public boolean isWritable() {
             return writable && !closed;
+        }
+
+        @Override
+        public void pauseReading() {
+            readingPaused = true;
+        }
+
+        @Override
+        public void resumeReading() {
+            readingPaused = false;
         }
 
         @Override

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * The transport-agnostic messenger core driven step by step over {@link FakeTransport}: one thread,
  * a fake clock, the test playing the peer. Covers the outgoing handshake and its checks, drops
  * (peer down, buffer full), backpressure, reconnect with backoff, inbound validation and delivery,
- * and that a seed fixes every backoff.
+ * the frame limit (max_buffer_size) at and one byte past it on both sides, and that a seed fixes
+ * every backoff.
  */
 class PeerMessengerTest {
     private static final String CLUSTER = "ricky";
@@ -188,6 +189,57 @@ class PeerMessengerTest {
         assertFalse(inbound.closed);
         transport.advanceMillis(1);
         assertTrue(inbound.closed);
+        assertEquals(1, messenger.refusedInboundCount());
+    }
+
+    /** A messenger whose frames may carry at most {@code frameBytesMax} body bytes. */
+    private PeerMessenger messengerWithFrameLimit(int frameBytesMax) {
+        MessengerConfig config =
+                new MessengerConfig(
+                        CLUSTER,
+                        "a",
+                        List.of(new PeerAddress("b", "10.0.0.2", 4000)),
+                        CAPACITY_FRAMES,
+                        POLICY,
+                        frameBytesMax);
+        return new PeerMessenger(
+                config,
+                transport,
+                (peer, message) -> delivered.add(peer + ":" + message),
+                () -> transport.nowMillis,
+                new SplittableRandom(7));
+    }
+
+    /** The body length (tag and message) of a catch-up entry with a payload of that size. */
+    private int bodyBytes(int payloadBytes) {
+        return codec.encode(new CatchupEntry(1, new byte[payloadBytes])).length
+                - io.rarakoon.wire.Limits.LENGTH_PREFIX_BYTES;
+    }
+
+    @Test
+    void sendsAFrameOfFrameBytesMaxAndDropsOneByteMore() {
+        messenger = messengerWithFrameLimit(bodyBytes(2000));
+        FakeTransport.FakeStream stream = connected();
+        assertTrue(messenger.send("b", new CatchupEntry(1, new byte[2000])));
+        assertFalse(messenger.send("b", new CatchupEntry(1, new byte[2001])));
+        transport.runTasks();
+        assertEquals(2, stream.flushed.size(), "our handshake and the frame at the limit");
+        assertEquals(1, messenger.droppedTooLargeCount());
+        assertEquals(ConnectionPhase.CONNECTED, stats().phase());
+    }
+
+    @Test
+    void acceptsAnInboundFrameOfFrameBytesMaxAndRefusesOneByteMore() {
+        messenger = messengerWithFrameLimit(bodyBytes(2000));
+        messenger.start();
+        FakeTransport.FakeStream inbound = transport.openInbound();
+        inbound.feed(handshakeOf(CLUSTER, "b"));
+        inbound.feed(codec.encode(new CatchupEntry(1, new byte[2000])));
+        assertEquals(1, delivered.size());
+        assertFalse(inbound.closed);
+        inbound.feed(codec.encode(new CatchupEntry(2, new byte[2001])));
+        assertTrue(inbound.closed);
+        assertEquals(1, delivered.size());
         assertEquals(1, messenger.refusedInboundCount());
     }
 

@@ -17,22 +17,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The COLLAPSE_TLOGS admin command: runs the WAL's Collapser on the background executor, never on
  * the loop, so the node keeps serving, and then answers Arakoon's frames at once: the step count,
- * then one progress frame per step.
+ * then one progress frame per step. A collapse or copy-db-to-head asked for while another one is
+ * queued or running is refused at once, as Arakoon refuses it ("Collapsing already in progress"),
+ * instead of waiting behind it on the single background thread.
  */
 final class AdminCollapse {
     private static final Logger LOG = LoggerFactory.getLogger(AdminCollapse.class);
+
+    /** Arakoon's message for a collapse refused because another one runs. */
+    private static final String IN_PROGRESS = "Collapsing already in progress";
 
     /** The automatic trigger is not used by the admin command; any valid value will do. */
     private static final int UNUSED_THRESHOLD_SEGMENTS = 1;
 
     private final Collapser collapser;
     private final Executor background;
+
+    /** Set on the loop thread when a request is handed to the background, cleared there. */
+    private final AtomicBoolean busy = new AtomicBoolean();
 
     AdminCollapse(NodeStorage storage, Executor background) {
         this.collapser = storage.collapser(1, UNUSED_THRESHOLD_SEGMENTS);
@@ -47,7 +57,29 @@ final class AdminCollapse {
             call.answer().accept(Responses.failure(ResultCode.UNKNOWN_FAILURE, message));
             return;
         }
-        background.execute(() -> call.answer().accept(run(request, keep)));
+        if (refusedAsBusy(call)) {
+            return;
+        }
+        background.execute(() -> answerAndRelease(call, () -> run(request, keep)));
+    }
+
+    private boolean refusedAsBusy(ClientCall call) {
+        if (busy.compareAndSet(false, true)) {
+            return false;
+        }
+        call.answer().accept(Responses.failure(ResultCode.UNKNOWN_FAILURE, IN_PROGRESS));
+        return true;
+    }
+
+    /** Released before the answer, so that a client may start the next one once answered. */
+    private void answerAndRelease(ClientCall call, Supplier<ServerReply> work) {
+        ServerReply reply;
+        try {
+            reply = work.get();
+        } finally {
+            busy.set(false);
+        }
+        call.answer().accept(reply);
     }
 
     /**
@@ -66,15 +98,20 @@ final class AdminCollapse {
             call.answer().accept(Responses.success(request, new Response.Done()));
             return;
         }
+        if (refusedAsBusy(call)) {
+            return;
+        }
         long headIndex = store.appliedIndex().getAsLong();
         byte[] snapshot;
         try {
             snapshot = StoreSnapshots.of(store);
         } catch (IOException e) {
+            busy.set(false);
             call.answer().accept(Responses.failure(ResultCode.UNKNOWN_FAILURE, e.getMessage()));
             return;
         }
-        background.execute(() -> call.answer().accept(install(request, headIndex, snapshot, keep)));
+        background.execute(
+                () -> answerAndRelease(call, () -> install(request, headIndex, snapshot, keep)));
     }
 
     private ServerReply install(Request request, long headIndex, byte[] snapshot, int keep) {
@@ -82,7 +119,7 @@ final class AdminCollapse {
             LOG.info("copy-db-to-head done: {}", collapser.installHead(headIndex, snapshot, keep));
             return Responses.success(request, new Response.Done());
         } catch (CollapseInProgressException e) {
-            return Responses.failure(ResultCode.UNKNOWN_FAILURE, "Collapsing already in progress");
+            return Responses.failure(ResultCode.UNKNOWN_FAILURE, IN_PROGRESS);
         } catch (IOException e) {
             LOG.error("copy-db-to-head failed; the log still opens to its previous state", e);
             return Responses.failure(ResultCode.UNKNOWN_FAILURE, "copy-db-to-head failed: " + e);
@@ -96,7 +133,7 @@ final class AdminCollapse {
                     collapser.collapse(keep, (step, stepCount, description) -> steps.add(step));
             LOG.info("collapse done: {}", result);
         } catch (CollapseInProgressException e) {
-            return Responses.failure(ResultCode.UNKNOWN_FAILURE, "Collapsing already in progress");
+            return Responses.failure(ResultCode.UNKNOWN_FAILURE, IN_PROGRESS);
         } catch (IOException e) {
             LOG.error("collapse failed; the log still opens to its previous state", e);
             return Responses.failure(ResultCode.UNKNOWN_FAILURE, "collapse failed: " + e);

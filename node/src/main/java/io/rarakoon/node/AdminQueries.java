@@ -155,18 +155,26 @@ final class AdminQueries {
         }
         List<NamedValue> members =
                 List.of(
-                        new NamedValue.Float(name("start"), statistics.startWallMillis / 1000.0),
+                        new NamedValue.Float(name("start"), statistics.startWallMillis() / 1000.0),
                         new NamedValue.Float(name("last"), clock.wallMillis() / 1000.0),
                         new NamedValue.Text(name("state"), ByteString.utf8(state.stateName())),
                         new NamedValue.Int64(
                                 name("applied_index"), view.store().appliedIndex().orElse(-1)),
-                        new NamedValue.Int64(name("steps"), statistics.stepCount),
-                        new NamedValue.Int64(name("fsyncs"), statistics.forceCount),
-                        new NamedValue.Int64(name("applied_values"), statistics.appliedValueCount),
-                        new NamedValue.Int64(name("client_busy"), statistics.clientBusyCount),
-                        new NamedValue.Int64(name("peer_drops"), statistics.peerDropCount),
+                        new NamedValue.Int64(name("term"), statistics.term()),
+                        new NamedValue.Int64(name("log_index"), statistics.logIndex()),
+                        new NamedValue.Int64(name("steps"), statistics.stepCount()),
+                        new NamedValue.Int64(name("fsyncs"), statistics.forceCount()),
                         new NamedValue.Int64(
-                                name("catchup_failures"), statistics.catchupFailureCount),
+                                name("applied_values"), statistics.appliedValueCount()),
+                        new NamedValue.Int64(name("client_busy"), statistics.clientBusyCount()),
+                        new NamedValue.Int64(name("peer_drops"), statistics.peerDropCount()),
+                        new NamedValue.Int64(
+                                name("client_connections"), statistics.clientConnectionCount()),
+                        new NamedValue.Int64(name("catchup_runs"), statistics.catchupRunCount()),
+                        new NamedValue.Int64(
+                                name("catchup_failures"), statistics.catchupFailureCount()),
+                        new NamedValue.Int64(
+                                name("catchup_entries"), statistics.catchupEntryCount()),
                         new NamedValue.Group(name("node_is"), nodeIs));
         return new NamedValue.Group(name("arakoon_stats"), members);
     }

@@ -98,6 +98,7 @@ final class Catchup {
     /** The core asked to catch up from {@code source}: ask it for the first batch. */
     void start(NodeId source, long nowMillis) {
         run = Optional.of(new Run(source, nowMillis + timeoutMillis));
+        statistics.catchupStarted();
         LOG.info("{} catches up from {} at index {}", self, source, expectedIndex());
         peers.send(source, new CatchupRequest(expectedIndex()));
     }
@@ -219,7 +220,7 @@ final class Catchup {
             refuse(current.source, e);
             return false;
         }
-        statistics.forceCount++;
+        statistics.forcedElsewhere();
         LOG.info("{} installed the head at index {} from {}", self, head.index(), current.source);
         return true;
     }
@@ -340,12 +341,11 @@ final class Catchup {
         for (LogEntry entry : current.received) {
             wal.append(entry.index(), storage.codec().encodeEntry(entry));
         }
-        wal.force();
-        statistics.forceCount++;
+        statistics.timedForce(wal);
         KvStore store = storage.store();
         for (LogEntry entry : current.received) {
             store.apply(entry.index(), updatesOf(entry));
-            statistics.appliedValueCount++;
+            statistics.applied(true);
             current.lastApplied = entry;
         }
         current.appliedAny = true;
@@ -367,9 +367,7 @@ final class Catchup {
         run = Optional.empty();
         long applied = storage.store().appliedIndex().orElse(-1);
         LOG.info("{} caught up from {} to index {}", self, done.source, applied);
-        if (!done.appliedAny) {
-            statistics.catchupFailureCount++;
-        }
+        statistics.catchupFinished(done.appliedAny);
         return new Finished(done.appliedAny ? Optional.of(done.lastApplied) : Optional.empty());
     }
 }

@@ -5,7 +5,9 @@ import io.rarakoon.kv.Update;
 import io.rarakoon.kv.UpdateResult;
 import io.rarakoon.paxos.Effect;
 import io.rarakoon.paxos.RequestId;
+import io.rarakoon.paxos.message.Accept;
 import io.rarakoon.paxos.message.LogEntry;
+import io.rarakoon.paxos.message.Message;
 import io.rarakoon.paxos.message.NodeId;
 import io.rarakoon.wal.Wal;
 import java.io.IOException;
@@ -14,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Executes the effects of one turn of the node loop in phase order (STYLE.md §4, §6): every persist
- * (log appends, the promised term), ONE force of the log for the whole batch, then every send, then
- * every apply to the store, then every reply. So a Promise or Accepted never leaves before what it
+ * Executes the effects of one turn of the node loop in phase order (STYLE.md §4, §6): the master's
+ * Accepts first (they report nothing durable, see {@link #send}), then every persist (log appends,
+ * the promised term), ONE force of the log for the whole batch, then every other send, then every
+ * apply to the store, then every reply. So a Promise or Accepted never leaves before what it
  * reports is durable, and a client hears OK only after its update is applied. Loop thread only.
  */
 final class EffectExecutor {
@@ -60,13 +63,11 @@ final class EffectExecutor {
      *     answered, and the node must stop (never retry an fsync)
      */
     void execute(List<Effect> effects) throws IOException {
+        send(effects, true);
         persist(effects);
+        send(effects, false);
         for (Effect effect : effects) {
-            if (effect instanceof Effect.Send send) {
-                peers.send(send.to(), send.message());
-            } else if (effect instanceof Effect.Broadcast broadcast) {
-                broadcast.to().forEach(to -> peers.send(to, broadcast.message()));
-            } else if (effect instanceof Effect.StartCatchup start) {
+            if (effect instanceof Effect.StartCatchup start) {
                 outcomes.catchupRequested(start);
             }
         }
@@ -84,6 +85,28 @@ final class EffectExecutor {
         }
     }
 
+    /**
+     * Sends the Accepts ({@code accepts}) or every other message. An Accept asks the peers to log a
+     * value and reports nothing about our own log, so it leaves before our force: the followers'
+     * fsyncs overlap ours. Our own vote, counted by the core at once, decides nothing before this
+     * batch's force returned: a peer's Accepted is read in a later turn, and an Apply of this batch
+     * runs after the force.
+     */
+    private void send(List<Effect> effects, boolean accepts) {
+        for (Effect effect : effects) {
+            if (effect instanceof Effect.Send send && isAccept(send.message()) == accepts) {
+                peers.send(send.to(), send.message());
+            } else if (effect instanceof Effect.Broadcast broadcast
+                    && isAccept(broadcast.message()) == accepts) {
+                broadcast.to().forEach(to -> peers.send(to, broadcast.message()));
+            }
+        }
+    }
+
+    private static boolean isAccept(Message message) {
+        return message instanceof Accept;
+    }
+
     private void persist(List<Effect> effects) throws IOException {
         Wal wal = storage.wal();
         long promisedTerm = -1;
@@ -98,8 +121,7 @@ final class EffectExecutor {
             }
         }
         if (appended) {
-            long durable = wal.force();
-            statistics.forceCount++;
+            long durable = statistics.timedForce(wal);
             if (durable != wal.lastIndex()) {
                 throw new IllegalStateException(
                         "log durable to " + durable + " after force, last " + wal.lastIndex());
@@ -120,7 +142,7 @@ final class EffectExecutor {
         }
         KvStore store = storage.store();
         List<UpdateResult> results = store.apply(apply.index(), updates);
-        statistics.appliedValueCount++;
+        statistics.applied(false);
         List<RequestId> waiting = apply.requestIds();
         if (!waiting.isEmpty() && waiting.size() != results.size()) {
             throw new IllegalStateException(

@@ -1,5 +1,7 @@
 package io.rarakoon.node;
 
+import io.rarakoon.node.config.ClientLimits;
+
 /** The limits of the node module, each with the reason for its value; LimitsTest relates them. */
 public final class Limits {
 
@@ -32,11 +34,43 @@ public final class Limits {
             4 * io.rarakoon.paxos.Limits.PENDING_UPDATES_MAX;
 
     /**
-     * Client connections a node serves at once; one more gets "too many clients" (spec §2.5).
-     * Arakoon allows max(200, soft open-file limit - 200), 824 with the common limit of 1024; we
-     * fix 800 so the cap does not depend on the machine.
+     * Client connections a node serves at once by default ({@code max_connections}); one more gets
+     * "too many clients" (spec §2.5). Arakoon allows max(200, soft open-file limit - 200), 824 with
+     * the common limit of 1024; we fix 800 so the cap does not depend on the machine.
      */
     public static final int CLIENT_CONNECTIONS_MAX = 800;
+
+    /**
+     * The longest key a client write may carry by default ({@code max_key_size}): 1 MiB. Arakoon
+     * has no key limit besides its buffers, and keys are ordered map entries that every range and
+     * prefix query compares, so a generous bound keeps legitimate keys and stops absurd ones.
+     */
+    public static final int CLIENT_KEY_BYTES_MAX = 1024 * 1024;
+
+    /**
+     * Requests one client connection may have outstanding by default ({@code
+     * max_outstanding_requests}). Arakoon's clients send one request at a time; 32 lets a
+     * pipelining client keep a node busy while bounding what it can make the node hold.
+     */
+    public static final int CLIENT_OUTSTANDING_REQUESTS_MAX = 32;
+
+    /** The client limits of a cluster file that sets none of them; idle connections stay open. */
+    public static ClientLimits clientDefaults() {
+        return new ClientLimits(
+                CLIENT_CONNECTIONS_MAX,
+                CLIENT_KEY_BYTES_MAX,
+                io.rarakoon.client.protocol.Limits.REQUEST_BYTES_MAX,
+                0,
+                CLIENT_OUTSTANDING_REQUESTS_MAX);
+    }
+
+    /**
+     * The smallest node-to-node frame limit a cluster file may set ({@code max_buffer_size}): the
+     * largest Paxos value paxos-core lets a master batch, plus 1 MiB for the message around it. A
+     * lower limit would drop every Accept of a full batch and stall the cluster.
+     */
+    public static final int PEER_FRAME_BYTES_MIN =
+            Math.toIntExact(io.rarakoon.paxos.Limits.VALUE_BYTES_MAX + 1024 * 1024);
 
     /**
      * Frames queued per peer before sends to it drop: enough for a full pipeline of Accepts and

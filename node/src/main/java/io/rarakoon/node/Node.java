@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -58,6 +59,8 @@ public final class Node implements AutoCloseable {
     private PeerMessenger messenger;
     private NodeLoop loop;
     private AutoCollapse autoCollapse;
+    private MetricsServer metrics;
+    private ClientListener clientListener;
     private boolean closed;
 
     private Node(NodeId self, NettyTransport peerTransport, NettyTransport clientTransport) {
@@ -78,10 +81,11 @@ public final class Node implements AutoCloseable {
      * Starts node {@code nodeName} of {@code config}: binds its messaging and client ports,
      * recovers its storage, joins the cluster. Returns once it listens.
      *
-     * @throws IllegalArgumentException if the file has no such node, or uses plugins (not supported
-     *     yet)
+     * @throws IllegalArgumentException if the file has no such node, uses plugins (not supported
+     *     yet), or names a TLS version or cipher suite the JDK does not offer
      * @throws CorruptStorageException naming file and offset when the storage is corrupt
-     * @throws IOException when a port cannot be bound or the storage cannot be read
+     * @throws IOException when a port cannot be bound, a TLS file cannot be read, or the storage
+     *     cannot be read
      */
     public static Node start(ClusterConfig config, String nodeName) throws IOException {
         NodeConfig node =
@@ -92,12 +96,18 @@ public final class Node implements AutoCloseable {
                                                 "node "
                                                         + nodeName
                                                         + " is not in the cluster file"));
-        NettyTransport peers = NettyTransport.bind(node.primaryAddress(), node.messagingPort(), 1);
+        NodeTls tls = NodeTls.of(config, node);
+        NettyTransport peers =
+                NettyTransport.bind(
+                        node.primaryAddress(), node.messagingPort(), 1, tls.messaging());
         NettyTransport clients;
         try {
             clients =
                     NettyTransport.bind(
-                            node.primaryAddress(), node.clientPort(), CLIENT_THREAD_COUNT);
+                            node.primaryAddress(),
+                            node.clientPort(),
+                            CLIENT_THREAD_COUNT,
+                            tls.clients());
         } catch (IOException e) {
             peers.close();
             throw e;
@@ -126,15 +136,13 @@ public final class Node implements AutoCloseable {
         if (!config.plugins().isEmpty()) {
             throw new IllegalArgumentException("plugins are not supported: " + config.plugins());
         }
-        if (config.tls().isPresent()) {
-            throw new IllegalArgumentException("[tls] is not supported: remove it to start");
-        }
         Cluster cluster = ClusterMapping.toCluster(config);
         Files.createDirectories(node.tlogDir());
         StorageOptions options =
                 new StorageOptions(
                         config.wal().entriesPerSegment(),
                         Math.toIntExact(config.valueBytesMax()),
+                        config.clientLimits().keyBytesMax(),
                         UserFunctionRegistry.empty(),
                         cluster.voters().size() == 1);
         NodeStorage storage = NodeStorage.open(new NioDisk(node.tlogDir()), options, background);
@@ -148,7 +156,8 @@ public final class Node implements AutoCloseable {
                         node.name(),
                         peers(config, node),
                         Limits.PEER_SEND_BUFFER_FRAMES_MAX,
-                        PEER_POLICY);
+                        PEER_POLICY,
+                        Math.toIntExact(config.frameBytesMax()));
         messenger =
                 new PeerMessenger(
                         messengerConfig,
@@ -168,8 +177,18 @@ public final class Node implements AutoCloseable {
             autoCollapse.start();
         }
         messenger.start();
-        clientTransport.listen(
-                new ClientListener(config.clusterId(), loop, Limits.CLIENT_CONNECTIONS_MAX));
+        clientListener = new ClientListener(config.clusterId(), loop, config.clientLimits(), clock);
+        clientTransport.listen(clientListener);
+        clientListener.startIdleSweep(scheduler);
+        if (node.metricsPort().isPresent()) {
+            NodeStatistics statistics = loop.statistics();
+            metrics =
+                    MetricsServer.start(
+                            node.primaryAddress(),
+                            node.metricsPort().getAsInt(),
+                            () -> MetricsText.render(statistics));
+            LOG.info("{} serves metrics on port {}", self, metrics.port());
+        }
         LOG.info(
                 "{} serves clients on port {}, peers on port {}",
                 self,
@@ -205,6 +224,11 @@ public final class Node implements AutoCloseable {
         return Optional.ofNullable(failure.get());
     }
 
+    /** The metrics port, if the node serves metrics; useful when it was configured as 0. */
+    public OptionalInt metricsPort() {
+        return metrics == null ? OptionalInt.empty() : OptionalInt.of(metrics.port());
+    }
+
     /** The client port, useful when it was bound to port 0. */
     public int clientPort() {
         return clientTransport.localPort();
@@ -223,6 +247,9 @@ public final class Node implements AutoCloseable {
         if (autoCollapse != null) {
             autoCollapse.stop();
         }
+        if (clientListener != null) {
+            clientListener.stopIdleSweep();
+        }
         if (loop != null) {
             CountDownLatch stopped = new CountDownLatch(1);
             loop.stop(stopped::countDown);
@@ -233,6 +260,9 @@ public final class Node implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (metrics != null) {
+            metrics.close();
         }
         if (messenger != null) {
             messenger.close();

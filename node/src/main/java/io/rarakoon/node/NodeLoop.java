@@ -65,7 +65,7 @@ public final class NodeLoop {
     private final ArrayDeque<Event> localEvents = new ArrayDeque<>();
     private final AtomicBoolean turnScheduled = new AtomicBoolean();
     private final LinkedHashMap<RequestId, ClientCall> waiting = new LinkedHashMap<>();
-    private final NodeStatistics statistics = new NodeStatistics();
+    private final NodeStatistics statistics;
     private final PeerPositions positions = new PeerPositions();
     private final EffectExecutor executor;
     private final WriteTranslator writes;
@@ -97,6 +97,7 @@ public final class NodeLoop {
             throw new IllegalArgumentException("node " + self + " is not in the cluster");
         }
         this.self = self;
+        this.statistics = new NodeStatistics(ports.clock());
         this.cluster = cluster;
         this.storage = storage;
         this.ports = ports;
@@ -105,7 +106,7 @@ public final class NodeLoop {
         this.executor =
                 new EffectExecutor(self, storage, ports.peers(), statistics, new Outcomes());
         StorageOptions options = storage.options();
-        this.writes = new WriteTranslator(options.valueBytesMax(), options.functions());
+        this.writes = new WriteTranslator(options);
         this.view = new NodeView(self, cluster, storage);
         this.reads =
                 new ReadHandler(view, new AdminQueries(view, positions, statistics, ports.clock()));
@@ -119,7 +120,7 @@ public final class NodeLoop {
         ports.scheduler()
                 .execute(
                         () -> {
-                            statistics.startWallMillis = ports.clock().wallMillis();
+                            statistics.started();
                             localEvents.add(new Event.Recovered(storage.durableState()));
                             tick();
                         });
@@ -140,7 +141,7 @@ public final class NodeLoop {
      * the caller's thread. Any thread; never blocks.
      */
     public void submit(ClientCall call) {
-        if (!clientQueue.offer(call)) {
+        if (!clientQueue.offer(statistics.meter(call))) {
             call.answer()
                     .accept(
                             Responses.busy(
@@ -176,6 +177,11 @@ public final class NodeLoop {
      */
     public PaxosState state() {
         return state;
+    }
+
+    /** The node's counters and histograms; any thread. */
+    NodeStatistics statistics() {
+        return statistics;
     }
 
     /** The node's storage; loop thread only. */
@@ -225,6 +231,12 @@ public final class NodeLoop {
             handle(call, effects);
         }
         execute(effects);
+        statistics.observe(
+                state,
+                storage.wal().lastIndex(),
+                storage.store().appliedIndex().orElse(-1),
+                clientQueue.dropCount(),
+                peerInbox.dropCount());
         if (!localEvents.isEmpty() || peerInbox.size() > 0 || clientQueue.size() > 0) {
             scheduleTurn();
         }
@@ -296,7 +308,7 @@ public final class NodeLoop {
         logRoleChange(state, transition.state());
         state = transition.state();
         effects.addAll(transition.effects());
-        statistics.stepCount++;
+        statistics.stepped();
     }
 
     private void logRoleChange(PaxosState before, PaxosState after) {
@@ -320,8 +332,6 @@ public final class NodeLoop {
         } catch (IOException e) {
             throw cannotPersist(e);
         }
-        statistics.peerDropCount = peerInbox.dropCount();
-        statistics.clientBusyCount = clientQueue.dropCount();
     }
 
     private void handle(ClientCall call, List<Effect> effects) {
@@ -345,6 +355,7 @@ public final class NodeLoop {
         }
         Optional<WriteTranslator.Translation> write = writes.translate(request, storage.store());
         if (write.isPresent() && write.get() instanceof WriteTranslator.Translation.Propose p) {
+            statistics.proposing(call);
             Event.ClientUpdate update =
                     new Event.ClientUpdate(
                             await(call), storage.codec().encodeUpdate(p.update()), p.synced());
@@ -384,6 +395,10 @@ public final class NodeLoop {
     private void closeStorage() {
         try {
             storage.close();
+            LOG.info(
+                    "{} closed the store: OK (applied index {})",
+                    self,
+                    storage.store().appliedIndex().orElse(-1));
         } catch (IOException e) {
             LOG.error(
                     "{} closing the log failed; recovery will check it at the next start", self, e);

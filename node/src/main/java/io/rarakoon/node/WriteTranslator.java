@@ -41,11 +41,13 @@ final class WriteTranslator {
     }
 
     private final int valueBytesMax;
+    private final int keyBytesMax;
     private final UserFunctionRegistry functions;
 
-    WriteTranslator(int valueBytesMax, UserFunctionRegistry functions) {
-        this.valueBytesMax = valueBytesMax;
-        this.functions = functions;
+    WriteTranslator(StorageOptions options) {
+        this.valueBytesMax = options.valueBytesMax();
+        this.keyBytesMax = options.keyBytesMax();
+        this.functions = options.functions();
     }
 
     /**
@@ -153,7 +155,14 @@ final class WriteTranslator {
         return new Update.UserFunction(functionName, option(argument));
     }
 
-    private static Bytes key(ByteString key) {
+    /** Keys (and prefixes) longer than the limit are refused; the connection stays open. */
+    private Bytes key(ByteString key) throws Refused {
+        if (key.length() > keyBytesMax) {
+            throw new Refused(
+                    Responses.failure(
+                            ResultCode.BAD_INPUT,
+                            "key length " + key.length() + " exceeds max_key_size " + keyBytesMax));
+        }
         return Responses.toStore(key);
     }
 

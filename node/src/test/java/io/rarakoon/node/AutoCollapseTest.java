@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class AutoCollapseTest {
     private static final StorageOptions OPTIONS =
-            new StorageOptions(4, 1024, UserFunctionRegistry.empty(), false);
+            new StorageOptions(4, 1024, 1024, UserFunctionRegistry.empty(), false);
 
     @Test
     void collapsesOncePastTheThreshold() throws IOException {

@@ -108,7 +108,8 @@ class ClusterMappingTest {
                             Optional.empty(),
                             Optional.empty(),
                             0,
-                            0));
+                            0,
+                            OptionalInt.empty()));
         }
         return new ClusterConfig(
                 "ring",
@@ -125,6 +126,7 @@ class ClusterMappingTest {
                 new CollapseConfig(false, 10, 2, 0, 0),
                 Optional.empty(),
                 new LoggingConfig("info", 300, Map.of()),
-                nodes);
+                nodes,
+                Limits.clientDefaults());
     }
 }

@@ -6,10 +6,14 @@ import io.rarakoon.wal.MemoryDisk;
 import java.io.IOException;
 import java.util.List;
 
-/** A {@link MemoryDisk} whose fsyncs can be made to fail, to test that the node then stops. */
+/**
+ * A {@link MemoryDisk} whose fsyncs or writes (a full disk) can be made to fail, to test that the
+ * node then stops.
+ */
 final class FaultyDisk implements Disk {
     final MemoryDisk memory = new MemoryDisk();
     volatile boolean failForce;
+    volatile boolean full;
 
     @Override
     public List<String> list() throws IOException {
@@ -62,6 +66,9 @@ final class FaultyDisk implements Disk {
         @Override
         public void write(long offsetBytes, byte[] bytes, int from, int lengthBytes)
                 throws IOException {
+            if (full) {
+                throw new IOException("No space left on device (injected)");
+            }
             inner.write(offsetBytes, bytes, from, lengthBytes);
         }
 

@@ -39,4 +39,27 @@ class LimitsTest {
                 chunks + 2 + Limits.CATCHUP_BATCH_ENTRIES_MAX < Limits.PEER_SEND_BUFFER_FRAMES_MAX);
         assertTrue(Limits.CATCHUP_SNAPSHOT_BYTES_MAX <= Limits.GET_DB_BYTES_MAX);
     }
+
+    @Test
+    void theSmallestPeerFrameLimitCarriesAFullValueACatchupEntryAndASnapshotChunk() {
+        assertTrue(Limits.PEER_FRAME_BYTES_MIN <= io.rarakoon.wire.Limits.FRAME_BYTES_MAX);
+        assertTrue(
+                Limits.PEER_FRAME_BYTES_MIN
+                        >= io.rarakoon.paxos.Limits.VALUE_BYTES_MAX
+                                + io.rarakoon.wire.Limits.MESSAGE_OVERHEAD_BYTES_MAX);
+        assertTrue(
+                Limits.PEER_FRAME_BYTES_MIN
+                        > io.rarakoon.wire.Limits.SNAPSHOT_CHUNK_BYTES_MAX
+                                + io.rarakoon.wire.Limits.MESSAGE_OVERHEAD_BYTES_MAX);
+    }
+
+    @Test
+    void defaultClientLimitsLetTheLargestKeyAndValueThroughAndFitTheClientQueue() {
+        int requestBytesMax = io.rarakoon.client.protocol.Limits.REQUEST_BYTES_MAX;
+        assertTrue(
+                Limits.CLIENT_KEY_BYTES_MAX + (long) io.rarakoon.kv.Limits.VALUE_BYTES_MAX_DEFAULT
+                        < requestBytesMax);
+        assertTrue(Limits.CLIENT_OUTSTANDING_REQUESTS_MAX <= Limits.CLIENT_QUEUE_REQUESTS_MAX);
+        assertTrue(Limits.clientDefaults().connectionsMax() == Limits.CLIENT_CONNECTIONS_MAX);
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rarakoon.client.ArakoonClient;
 import io.rarakoon.client.ClientConfig;
 import io.rarakoon.client.protocol.ByteString;
+import io.rarakoon.client.protocol.NamedValue;
 import io.rarakoon.messenger.netty.NettyTransport;
 import io.rarakoon.node.config.ClusterConfig;
 import io.rarakoon.node.config.CollapseConfig;
@@ -47,7 +48,13 @@ class NodeLoopbackTest {
         for (int i = 0; i < 3; i++) {
             peers.add(NettyTransport.bind(HOST, 0, 1));
             clients.add(NettyTransport.bind(HOST, 0, 1));
-            nodes.add(node("n" + i, clients.get(i).localPort(), peers.get(i).localPort(), wal));
+            nodes.add(
+                    node(
+                            "n" + i,
+                            clients.get(i).localPort(),
+                            peers.get(i).localPort(),
+                            wal,
+                            OptionalInt.empty()));
         }
         ClusterConfig config = cluster(nodes, wal);
         List<Node> running = new ArrayList<>();
@@ -79,7 +86,63 @@ class NodeLoopbackTest {
         }
     }
 
-    private NodeConfig node(String name, int clientPort, int messagingPort, WalConfig wal) {
+    @Test
+    void metricsEndpointReportsTheTrafficItServed() throws IOException, InterruptedException {
+        WalConfig wal = new WalConfig(1_000, true, true, Compressor.ZSTD);
+        NettyTransport peer = NettyTransport.bind(HOST, 0, 1);
+        NettyTransport client = NettyTransport.bind(HOST, 0, 1);
+        NodeConfig node = node("n0", client.localPort(), peer.localPort(), wal, OptionalInt.of(0));
+        try (Node running = Node.start(cluster(List.of(node), wal), node, peer, client);
+                ArakoonClient arakoon =
+                        ArakoonClient.create(
+                                ClientConfig.builder(CLUSTER_ID)
+                                        .deadlineMillis(30_000)
+                                        .node("n0", HOST, running.clientPort())
+                                        .build())) {
+            for (int i = 0; i < 10; i++) {
+                arakoon.set(ByteString.utf8("k" + i), ByteString.utf8("v" + i));
+            }
+            assertEquals(ByteString.utf8("v3"), arakoon.get(ByteString.utf8("k3")));
+            NamedValue statistics = arakoon.statistics();
+            Metrics metrics = Metrics.scrape(HOST, running.metricsPort().orElseThrow());
+
+            assertEquals(1, metrics.value("rarakoon_role{role=\"master\"}"));
+            assertEquals(0, metrics.value("rarakoon_role{role=\"slave\"}"));
+            assertEquals(
+                    10,
+                    metrics.value("rarakoon_client_requests_total{command=\"set\",result=\"ok\"}"));
+            assertEquals(
+                    1,
+                    metrics.value("rarakoon_client_requests_total{command=\"get\",result=\"ok\"}"));
+            assertEquals(
+                    1,
+                    metrics.value(
+                            "rarakoon_client_requests_total{command=\"statistics\",result=\"ok\"}"));
+            assertEquals(10, metrics.value("rarakoon_commit_latency_seconds_count"));
+            assertTrue(metrics.value("rarakoon_applied_index") >= 10);
+            assertTrue(
+                    metrics.value("rarakoon_log_index") >= metrics.value("rarakoon_applied_index"));
+            assertTrue(metrics.value("rarakoon_term") >= 0);
+            assertTrue(metrics.value("rarakoon_fsync_latency_seconds_count") >= 10);
+            assertTrue(metrics.value("rarakoon_client_connections") >= 1);
+            assertEquals(0, metrics.value("rarakoon_catchup_running"));
+            metrics.checkHistogram("rarakoon_commit_latency_seconds");
+            metrics.checkHistogram("rarakoon_fsync_latency_seconds");
+            // STATISTICS reads the same counters: it was answered before the scrape.
+            assertTrue(
+                    Metrics.member(statistics, "fsyncs") <= metrics.value("rarakoon_fsyncs_total"));
+            assertTrue(Metrics.member(statistics, "fsyncs") >= 10);
+            assertTrue(Metrics.member(statistics, "client_connections") >= 1);
+            assertEquals(404, Metrics.status(HOST, running.metricsPort().orElseThrow(), "/other"));
+        }
+    }
+
+    private NodeConfig node(
+            String name,
+            int clientPort,
+            int messagingPort,
+            WalConfig wal,
+            OptionalInt metricsPort) {
         Path dir = home.resolve(name);
         return new NodeConfig(
                 name,
@@ -98,7 +161,8 @@ class NodeLoopbackTest {
                 Optional.empty(),
                 Optional.empty(),
                 0,
-                0);
+                0,
+                metricsPort);
     }
 
     private static ClusterConfig cluster(List<NodeConfig> nodes, WalConfig wal) {
@@ -117,6 +181,7 @@ class NodeLoopbackTest {
                 new CollapseConfig(false, 10, 2, 0, 0),
                 Optional.empty(),
                 new LoggingConfig("info", 300, Map.of()),
-                nodes);
+                nodes,
+                Limits.clientDefaults());
     }
 }

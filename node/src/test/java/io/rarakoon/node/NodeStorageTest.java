@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class NodeStorageTest {
     private static final StorageOptions OPTIONS =
-            new StorageOptions(4, 1024, UserFunctionRegistry.empty(), false);
+            new StorageOptions(4, 1024, 1024, UserFunctionRegistry.empty(), false);
 
     private final MemoryDisk disk = new MemoryDisk();
     private final ValueCodec codec = new ValueCodec();
@@ -60,7 +60,8 @@ class NodeStorageTest {
     @Test
     void singleVoterReplaysTheLastEntryToo() throws IOException {
         writeEntries(5);
-        StorageOptions single = new StorageOptions(4, 1024, UserFunctionRegistry.empty(), true);
+        StorageOptions single =
+                new StorageOptions(4, 1024, 1024, UserFunctionRegistry.empty(), true);
         try (NodeStorage storage = open(single)) {
             assertEquals(4, storage.durableState().appliedIndex());
             assertEquals(Optional.of(Bytes.utf8("v4")), storage.store().get(Bytes.utf8("k4")));

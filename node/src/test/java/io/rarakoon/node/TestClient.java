@@ -24,7 +24,9 @@ final class TestClient implements ClientConnection {
 
     TestClient(TestCluster cluster, NodeLoop loop) {
         this.cluster = cluster;
-        this.session = new ClientSession(TestCluster.CLUSTER_ID, loop, this);
+        this.session =
+                new ClientSession(
+                        TestCluster.CLUSTER_ID, loop, this, Limits.clientDefaults(), cluster.time);
     }
 
     /** Sends {@code request} and runs the cluster until its answer arrives (bounded). */
@@ -82,6 +84,21 @@ final class TestClient implements ClientConnection {
     @Override
     public void close() {
         closed = true;
+    }
+
+    @Override
+    public boolean isWritable() {
+        return true;
+    }
+
+    @Override
+    public void pauseReading() {
+        // One request at a time: this client never reaches the pipelining cap.
+    }
+
+    @Override
+    public void resumeReading() {
+        // Never paused.
     }
 
     @Override

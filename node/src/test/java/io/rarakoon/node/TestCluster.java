@@ -65,6 +65,7 @@ final class TestCluster {
                     new StorageOptions(
                             ENTRIES_PER_SEGMENT,
                             io.rarakoon.kv.Limits.VALUE_BYTES_MAX_DEFAULT,
+                            Limits.CLIENT_KEY_BYTES_MAX,
                             UserFunctionRegistry.empty(),
                             cluster.voters().size() == 1);
             try {

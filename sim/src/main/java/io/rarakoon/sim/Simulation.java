@@ -95,6 +95,7 @@ public final class Simulation {
                 new StorageOptions(
                         knobs.entriesPerSegment(),
                         io.rarakoon.kv.Limits.VALUE_BYTES_MAX_DEFAULT,
+                        io.rarakoon.node.Limits.CLIENT_KEY_BYTES_MAX,
                         UserFunctionRegistry.empty(),
                         ids.size() == 1);
         int minority = (ids.size() - 1) / 2;

@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
  * Reading and writing the field types of the wire format. Every read checks that the bytes are
  * there and that a length is within its limit before anything is allocated, and names the field
  * when it refuses. Ints and longs are 4 and 8 bytes little-endian (Kryo 5's order), lengths are
- * Kryo positive varints, strings are a length plus strict UTF-8, booleans are one byte 0 or 1.
+ * Kryo positive varints in their shortest form, strings are a length plus strict UTF-8, booleans
+ * are one byte 0 or 1.
  */
 final class Fields {
     private Fields() {}
@@ -96,9 +97,22 @@ final class Fields {
         if (!input.canReadVarInt()) {
             throw new BadFieldException(field + " length truncated");
         }
+        int start = input.position();
         int length = input.readVarInt(true);
         if (length < 0 || length > max) {
             throw new BadFieldException(field + " length " + length + " outside [0, " + max + "]");
+        }
+        // One value, one encoding: a padded varint would make equal messages differ in bytes.
+        int varintBytes = input.position() - start;
+        if (varintBytes != Output.varIntLength(length, true)) {
+            throw new BadFieldException(
+                    field
+                            + " length "
+                            + length
+                            + " in "
+                            + varintBytes
+                            + " varint bytes, not the minimal "
+                            + Output.varIntLength(length, true));
         }
         return length;
     }

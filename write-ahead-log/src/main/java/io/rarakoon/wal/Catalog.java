@@ -1,6 +1,5 @@
 package io.rarakoon.wal;
 
-import com.github.luben.zstd.ZstdInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -127,8 +126,8 @@ final class Catalog {
         FileHeader header =
                 FileHeader.read(file, name, FileKind.COMPRESSED_SEGMENT, entriesPerSegment);
         InputStream body =
-                DiskFileStreams.in(file, FileHeader.BYTES, FileHeader.BYTES + header.bodyBytes());
-        return new RecordReader(
-                new ZstdInputStream(body), FileHeader.BYTES, FileHeader.BYTES + header.rawBytes());
+                DiskFileStreams.decompressed(
+                        file, name, FileHeader.BYTES, FileHeader.BYTES + header.bodyBytes());
+        return new RecordReader(body, FileHeader.BYTES, FileHeader.BYTES + header.rawBytes());
     }
 }

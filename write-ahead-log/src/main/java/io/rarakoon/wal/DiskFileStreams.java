@@ -1,6 +1,9 @@
 package io.rarakoon.wal;
 
+import com.github.luben.zstd.ZstdIOException;
+import com.github.luben.zstd.ZstdInputStream;
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +17,60 @@ final class DiskFileStreams {
     /** A buffered stream of the bytes {@code [start, end)} of {@code file}. */
     static InputStream in(DiskFile file, long start, long end) {
         return new BufferedInputStream(new RangeInput(file, start, end), Limits.READ_CHUNK_BYTES);
+    }
+
+    /**
+     * The decompressed bytes of the zstd body {@code [start, end)} of the file {@code name}. A body
+     * that zstd cannot decode fails with {@link CorruptLogException} naming the file, not with
+     * zstd's own exception: its checksum matched, so the damage predates the checksum.
+     */
+    static InputStream decompressed(DiskFile file, String name, long start, long end)
+            throws IOException {
+        return new ZstdBody(new ZstdInputStream(in(file, start, end)), name, start);
+    }
+
+    /** Turns zstd's decoding errors into {@link CorruptLogException}. */
+    private static final class ZstdBody extends FilterInputStream {
+        private final String name;
+        private final long start;
+
+        ZstdBody(InputStream zstd, String name, long start) {
+            super(zstd);
+            this.name = name;
+            this.start = start;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return in.read();
+            } catch (ZstdIOException e) {
+                throw corrupt(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] into, int from, int length) throws IOException {
+            try {
+                return in.read(into, from, length);
+            } catch (ZstdIOException e) {
+                throw corrupt(e);
+            }
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            try {
+                return in.skip(n);
+            } catch (ZstdIOException e) {
+                throw corrupt(e);
+            }
+        }
+
+        private CorruptLogException corrupt(ZstdIOException e) {
+            return new CorruptLogException(
+                    name, start, "zstd body", "a decodable zstd frame", e.getMessage());
+        }
     }
 
     /** Reads {@code [start, end)} of a file. */

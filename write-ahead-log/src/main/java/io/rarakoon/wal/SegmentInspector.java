@@ -1,6 +1,5 @@
 package io.rarakoon.wal;
 
-import com.github.luben.zstd.ZstdInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -57,8 +56,8 @@ public final class SegmentInspector {
                 }
                 reader =
                         new RecordReader(
-                                new ZstdInputStream(
-                                        DiskFileStreams.in(file, FileHeader.BYTES, size)),
+                                DiskFileStreams.decompressed(
+                                        file, fileName, FileHeader.BYTES, size),
                                 FileHeader.BYTES,
                                 FileHeader.BYTES + header.rawBytes());
             } else {

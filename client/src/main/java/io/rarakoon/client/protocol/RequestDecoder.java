@@ -8,11 +8,13 @@ import java.util.Locale;
  *
  * <p>Usage: after each {@link #feed}, call {@link #next()} until it returns {@link
  * DecodeStep.NeedMoreBytes}. A {@link DecodeStep.Failed} result is final: answer with {@link
- * DecodeError#reply()} and stop reading. Buffered bytes are bounded by {@link
- * Limits#REQUEST_BYTES_MAX} plus one fed chunk. Not thread-safe: one connection, one thread.
+ * DecodeError#reply()} and stop reading. While the caller keeps calling {@link #next()}, buffered
+ * bytes are bounded by the request limit (at most {@link Limits#REQUEST_BYTES_MAX}) plus one fed
+ * chunk. Not thread-safe: one connection, one thread.
  */
 public final class RequestDecoder {
     private final ByteString clusterId;
+    private final int requestBytesMax;
     private byte[] buffer = new byte[256];
     private int start;
     private int end;
@@ -25,7 +27,25 @@ public final class RequestDecoder {
      * another cluster fails with {@link DecodeError.Kind#BAD_PROLOGUE}.
      */
     public RequestDecoder(ByteString clusterId) {
+        this(clusterId, Limits.REQUEST_BYTES_MAX);
+    }
+
+    /**
+     * As {@link #RequestDecoder(ByteString)}, refusing requests longer than {@code requestBytesMax}
+     * (at most {@link Limits#REQUEST_BYTES_MAX}) with {@link DecodeError.Kind#TOO_LARGE}.
+     *
+     * @throws IllegalArgumentException if the limit is below 1 or above REQUEST_BYTES_MAX
+     */
+    public RequestDecoder(ByteString clusterId, int requestBytesMax) {
+        if (requestBytesMax < 1 || requestBytesMax > Limits.REQUEST_BYTES_MAX) {
+            throw new IllegalArgumentException(
+                    "requestBytesMax "
+                            + requestBytesMax
+                            + " not in 1.."
+                            + Limits.REQUEST_BYTES_MAX);
+        }
         this.clusterId = clusterId;
+        this.requestBytesMax = requestBytesMax;
     }
 
     /** Appends {@code length} bytes received from the connection. */
@@ -72,6 +92,16 @@ public final class RequestDecoder {
             }
             WireReader r = WireReader.ofPrefix(buffer, start, end - start);
             Request request = decodeRequest(r);
+            if (r.consumed() > requestBytesMax) {
+                // Arrived whole in one chunk: refused all the same, so the limit does not depend
+                // on how the bytes were split.
+                return fail(
+                        DecodeError.tooLarge(
+                                "request length",
+                                r.consumed(),
+                                "requestBytesMax",
+                                requestBytesMax));
+            }
             start += r.consumed();
             bufferedBytesMin = 0;
             return new DecodeStep.Decoded<>(request, r.consumed());
@@ -83,13 +113,13 @@ public final class RequestDecoder {
     }
 
     private DecodeStep<Request> needMore(int bytesMin) {
-        if (bytesMin > Limits.REQUEST_BYTES_MAX || end - start > Limits.REQUEST_BYTES_MAX) {
+        if (bytesMin > requestBytesMax || end - start > requestBytesMax) {
             return fail(
                     DecodeError.tooLarge(
                             "request length at least",
                             Math.max(bytesMin, end - start),
                             "requestBytesMax",
-                            Limits.REQUEST_BYTES_MAX));
+                            requestBytesMax));
         }
         bufferedBytesMin = bytesMin;
         return new DecodeStep.NeedMoreBytes<>(bytesMin);

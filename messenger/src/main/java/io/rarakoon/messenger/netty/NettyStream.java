@@ -28,6 +28,16 @@ final class NettyStream implements Stream {
     }
 
     @Override
+    public void pauseReading() {
+        channel.config().setAutoRead(false);
+    }
+
+    @Override
+    public void resumeReading() {
+        channel.config().setAutoRead(true);
+    }
+
+    @Override
     public void close() {
         channel.close();
     }

@@ -17,12 +17,14 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslHandler;
 import io.rarakoon.messenger.Acceptor;
 import io.rarakoon.messenger.PeerAddress;
 import io.rarakoon.messenger.StreamHandler;
 import io.rarakoon.messenger.Transport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,9 +33,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The production {@link Transport}: TCP over Netty, with native epoll when it is available and NIO
- * otherwise. It listens from the moment it is bound (accepted streams are closed until {@link
- * #listen} names an acceptor), and its event loops also run the timer. Each stream's outbound queue
- * has a high-water mark, so writers that check {@code isWritable} bound its bytes.
+ * otherwise, and optionally TLS on every stream ({@link TransportTls}). It listens from the moment
+ * it is bound (accepted streams are closed until {@link #listen} names an acceptor), and its event
+ * loops also run the timer. Each stream's outbound queue has a high-water mark, so writers that
+ * check {@code isWritable} bound its bytes.
  *
  * <p>Thread-safety: all methods may be called from any thread.
  */
@@ -62,6 +65,7 @@ public final class NettyTransport implements Transport, AutoCloseable {
     private final EventLoopGroup group;
     private final Class<? extends SocketChannel> channelType;
     private final Channel serverChannel;
+    private final Optional<TransportTls> tls;
 
     /** Set by {@link #listen}; read by every accepted channel when it becomes active. */
     private final AtomicReference<Acceptor> acceptor;
@@ -70,15 +74,18 @@ public final class NettyTransport implements Transport, AutoCloseable {
             EventLoopGroup group,
             Class<? extends SocketChannel> channelType,
             Channel server,
-            AtomicReference<Acceptor> acceptor) {
+            AtomicReference<Acceptor> acceptor,
+            Optional<TransportTls> tls) {
         this.group = group;
         this.channelType = channelType;
         this.serverChannel = server;
         this.acceptor = acceptor;
+        this.tls = tls;
     }
 
     /**
-     * Binds a listening socket and starts the event loops. Returns once the socket is bound.
+     * Binds a listening socket for plain TCP streams and starts the event loops. Returns once the
+     * socket is bound.
      *
      * @param host the address to listen on, such as "127.0.0.1"
      * @param port the port, or 0 for an ephemeral one (see {@link #localPort()})
@@ -86,6 +93,17 @@ public final class NettyTransport implements Transport, AutoCloseable {
      * @throws IOException if the address cannot be bound
      */
     public static NettyTransport bind(String host, int port, int threadCount) throws IOException {
+        return bind(host, port, threadCount, Optional.empty());
+    }
+
+    /**
+     * As {@link #bind(String, int, int)}; with {@code tls} present, every stream of this transport,
+     * accepted or outgoing, speaks TLS, and opens to its handler only after the TLS handshake
+     * succeeded. A stream that fails it is closed with a WARN line naming the remote address and
+     * the reason (plaintext on a TLS port, an untrusted or missing certificate).
+     */
+    public static NettyTransport bind(
+            String host, int port, int threadCount, Optional<TransportTls> tls) throws IOException {
         boolean epoll = Epoll.isAvailable();
         EventLoopGroup group =
                 epoll ? new EpollEventLoopGroup(threadCount) : new NioEventLoopGroup(threadCount);
@@ -105,10 +123,11 @@ public final class NettyTransport implements Transport, AutoCloseable {
                                 new ChannelInitializer<SocketChannel>() {
                                     @Override
                                     protected void initChannel(SocketChannel channel) {
+                                        tls.ifPresent(t -> addTls(channel, t, false));
                                         channel.pipeline()
                                                 .addLast(
                                                         StreamChannelHandler.accepted(
-                                                                acceptor::get));
+                                                                acceptor::get, tls.isPresent()));
                                     }
                                 })
                         .bind(host, port)
@@ -125,7 +144,11 @@ public final class NettyTransport implements Transport, AutoCloseable {
                     bound.channel().localAddress(),
                     String.valueOf(Epoll.unavailabilityCause()));
         }
-        return new NettyTransport(group, channelType, bound.channel(), acceptor);
+        return new NettyTransport(group, channelType, bound.channel(), acceptor, tls);
+    }
+
+    private static void addTls(Channel channel, TransportTls tls, boolean clientMode) {
+        channel.pipeline().addLast(new SslHandler(tls.engine(clientMode)));
     }
 
     /** The port the transport listens on (the ephemeral one if it was bound to port 0). */
@@ -141,7 +164,17 @@ public final class NettyTransport implements Transport, AutoCloseable {
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .handler(StreamChannelHandler.outgoing(handler))
+                .handler(
+                        new ChannelInitializer<SocketChannel>() {
+                            @Override
+                            protected void initChannel(SocketChannel channel) {
+                                tls.ifPresent(t -> addTls(channel, t, true));
+                                channel.pipeline()
+                                        .addLast(
+                                                StreamChannelHandler.outgoing(
+                                                        handler, tls.isPresent()));
+                            }
+                        })
                 .connect(address.host(), address.port())
                 .addListener(
                         (ChannelFuture future) -> {

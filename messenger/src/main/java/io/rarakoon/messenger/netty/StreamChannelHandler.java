@@ -3,6 +3,8 @@ package io.rarakoon.messenger.netty;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.NotSslRecordException;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.rarakoon.messenger.Acceptor;
 import io.rarakoon.messenger.StreamHandler;
 import java.util.function.Supplier;
@@ -12,33 +14,65 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns one channel's Netty events into {@link StreamHandler} calls, on the channel's event loop.
  * For an outgoing channel the handler is known up front; for an accepted one the {@link Acceptor}
- * in force when the channel becomes active supplies it (no acceptor yet: the channel is closed).
+ * in force when the stream opens supplies it (no acceptor yet: the channel is closed). A plain
+ * stream opens when its TCP connection does; a TLS stream only once its handshake succeeded, so a
+ * peer that fails it (plaintext, a certificate from another CA, no certificate) never reaches a
+ * handler: the channel is closed with a WARN line, and an outgoing attempt reports a failed
+ * connect.
  */
 final class StreamChannelHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(StreamChannelHandler.class);
 
     private final Supplier<Acceptor> acceptor;
+    private final boolean tls;
+    private final boolean outgoing;
     private StreamHandler handler;
     private NettyStream stream;
-    private String closeReason = "closed";
 
-    private StreamChannelHandler(StreamHandler handler, Supplier<Acceptor> acceptor) {
+    /** Why the channel closed, when we know better than "closed"; a failed handshake wins. */
+    private String closeReason;
+
+    /** Whether the stream was handed to its handler, which then hears every later event. */
+    private boolean open;
+
+    private StreamChannelHandler(StreamHandler handler, Supplier<Acceptor> acceptor, boolean tls) {
         this.handler = handler;
         this.acceptor = acceptor;
+        this.tls = tls;
+        this.outgoing = handler != null;
     }
 
-    static StreamChannelHandler outgoing(StreamHandler handler) {
-        return new StreamChannelHandler(handler, () -> null);
+    static StreamChannelHandler outgoing(StreamHandler handler, boolean tls) {
+        return new StreamChannelHandler(handler, () -> null, tls);
     }
 
-    static StreamChannelHandler accepted(Supplier<Acceptor> acceptor) {
-        return new StreamChannelHandler(null, acceptor);
+    static StreamChannelHandler accepted(Supplier<Acceptor> acceptor, boolean tls) {
+        return new StreamChannelHandler(null, acceptor, tls);
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        if (!tls) {
+            open(ctx);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof SslHandshakeCompletionEvent done) {
+            if (done.isSuccess()) {
+                open(ctx);
+            } else {
+                handshakeFailed(ctx, done.cause());
+            }
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    private void open(ChannelHandlerContext ctx) {
         stream = new NettyStream(ctx.channel());
-        if (handler != null) {
+        if (outgoing) {
+            open = true;
             handler.opened(stream);
             return;
         }
@@ -48,14 +82,27 @@ final class StreamChannelHandler extends ChannelInboundHandlerAdapter {
             ctx.close();
             return;
         }
+        open = true;
         handler = current.accepted(stream);
+    }
+
+    private void handshakeFailed(ChannelHandlerContext ctx, Throwable cause) {
+        Object remote = ctx.channel().remoteAddress();
+        if (cause instanceof NotSslRecordException) {
+            closeReason = "plaintext on a TLS port";
+            LOG.warn("refused {}: it sent plaintext to a TLS port", remote);
+        } else {
+            closeReason = "TLS handshake failed: " + cause.getMessage();
+            LOG.warn("refused {}: {}", remote, closeReason);
+        }
+        ctx.close();
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object message) {
         ByteBuf buffer = (ByteBuf) message;
         try {
-            if (handler != null) {
+            if (open) {
                 byte[] bytes = new byte[buffer.readableBytes()];
                 buffer.readBytes(bytes);
                 handler.received(stream, bytes);
@@ -67,22 +114,32 @@ final class StreamChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (handler != null && ctx.channel().isWritable()) {
+        if (open && ctx.channel().isWritable()) {
             handler.writable(stream);
         }
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (handler != null) {
-            handler.closed(stream, closeReason);
+        if (open) {
+            handler.closed(stream, closeReason());
+        } else if (outgoing) {
+            handler.connectFailed(closeReason());
         }
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        closeReason = String.valueOf(cause);
-        LOG.debug("closing stream {}: {}", ctx.channel().remoteAddress(), closeReason);
+        // A failed TLS handshake also arrives here, before or after its event; the event's
+        // reason is the one reported.
+        if (closeReason == null) {
+            closeReason = String.valueOf(cause);
+        }
+        LOG.debug("closing stream {}: {}", ctx.channel().remoteAddress(), cause.toString());
         ctx.close();
+    }
+
+    private String closeReason() {
+        return closeReason == null ? "closed" : closeReason;
     }
 }

@@ -27,7 +27,12 @@ final class TestNode implements AutoCloseable {
 
     /** Binds a transport (port 0 = ephemeral); the messenger comes later, once peers are known. */
     static TestNode bind(String name, int port) throws IOException {
-        return new TestNode(name, NettyTransport.bind(HOST, port, 1));
+        return wrap(name, NettyTransport.bind(HOST, port, 1));
+    }
+
+    /** A node on a transport the test bound itself (with TLS, say). */
+    static TestNode wrap(String name, NettyTransport transport) {
+        return new TestNode(name, transport);
     }
 
     int port() {

@@ -22,6 +22,7 @@ import java.util.OptionalInt;
  * @param tls TLS settings, when the cluster uses TLS
  * @param logging log levels
  * @param nodes every node, in file order
+ * @param clientLimits what each node grants its clients: connections, sizes, idle time, pipelining
  */
 public record ClusterConfig(
         String clusterId,
@@ -38,7 +39,8 @@ public record ClusterConfig(
         CollapseConfig collapse,
         Optional<TlsConfig> tls,
         LoggingConfig logging,
-        List<NodeConfig> nodes) {
+        List<NodeConfig> nodes,
+        ClientLimits clientLimits) {
 
     public ClusterConfig {
         preferredMasters = List.copyOf(preferredMasters);

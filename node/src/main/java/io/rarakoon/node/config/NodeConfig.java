@@ -3,6 +3,7 @@ package io.rarakoon.node.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * One {@code [[nodes]]} entry with every default and per-node override already resolved.
@@ -24,6 +25,7 @@ import java.util.Optional;
  * @param tlsKey this node's private key, when TLS is configured
  * @param collapseSlowdown this node's collapse slowdown factor
  * @param dropMessagesPermille test aid: incoming node messages dropped per thousand
+ * @param metricsPort port of the Prometheus metrics endpoint; empty for none
  */
 public record NodeConfig(
         String name,
@@ -42,7 +44,8 @@ public record NodeConfig(
         Optional<Path> tlsCert,
         Optional<Path> tlsKey,
         double collapseSlowdown,
-        int dropMessagesPermille) {
+        int dropMessagesPermille,
+        OptionalInt metricsPort) {
 
     public NodeConfig {
         addresses = List.copyOf(addresses);
