@@ -230,8 +230,15 @@ final class Invariants {
                     node.id
                             + " forced "
                             + crashed.lastAccepted()
-                            + " but recovered "
-                            + recovered.lastAccepted());
+                            + " (applied "
+                            + crashed.appliedIndex()
+                            + ", role "
+                            + crashed.stateName()
+                            + ") but recovered "
+                            + recovered.lastAccepted()
+                            + " (applied "
+                            + recovered.appliedIndex()
+                            + ")");
         }
     }
 
