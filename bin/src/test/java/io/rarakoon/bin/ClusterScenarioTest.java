@@ -224,8 +224,9 @@ class ClusterScenarioTest {
         }
     }
 
-    // spec §6 #21: Arakoon's test_statistics: the statistics carry start and last times and
-    // node_is (each node's last known index); the counters move after traffic.
+    // spec §6 #21: Arakoon's test_statistics: the statistics carry start and last times,
+    // node_is (each node's last known index) and per-operation latency figures (n, min, max,
+    // avg, var); the counters move after traffic.
     @Test
     void statisticsNameTheirFieldsAndCountTraffic(@TempDir Path dir) throws Exception {
         try (LocalCluster cluster = LocalCluster.start(dir)) {
@@ -237,10 +238,25 @@ class ClusterScenarioTest {
             }
             LocalCluster.Result after = cluster.client("statistics");
             assertEquals(0, after.code(), after.err());
-            for (String field : List.of("start:", "last:", "applied_index:", "node_is:")) {
+            for (String field :
+                    List.of(
+                            "start:",
+                            "last:",
+                            "applied_index:",
+                            "node_is:",
+                            "set_info:",
+                            "get_info:",
+                            "del_info:",
+                            "seq_info:",
+                            "mget_info:",
+                            "tas_info:",
+                            "op_info:",
+                            "avg:",
+                            "var:")) {
                 assertTrue(after.out().contains(field), field + " in\n" + after.out());
             }
             assertTrue(!before.out().equals(after.out()), after.out());
+            assertTrue(after.out().matches("(?s).*set_info:\\s+n: 5\\b.*"), after.out());
         }
     }
 

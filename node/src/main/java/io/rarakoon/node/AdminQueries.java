@@ -154,29 +154,52 @@ final class AdminQueries {
             nodeIs.add(new NamedValue.Int64(name(peer.name()), positions.indexOf(peer)));
         }
         List<NamedValue> members =
-                List.of(
-                        new NamedValue.Float(name("start"), statistics.startWallMillis() / 1000.0),
-                        new NamedValue.Float(name("last"), clock.wallMillis() / 1000.0),
-                        new NamedValue.Text(name("state"), ByteString.utf8(state.stateName())),
-                        new NamedValue.Int64(
-                                name("applied_index"), view.store().appliedIndex().orElse(-1)),
-                        new NamedValue.Int64(name("term"), statistics.term()),
-                        new NamedValue.Int64(name("log_index"), statistics.logIndex()),
-                        new NamedValue.Int64(name("steps"), statistics.stepCount()),
-                        new NamedValue.Int64(name("fsyncs"), statistics.forceCount()),
-                        new NamedValue.Int64(
-                                name("applied_values"), statistics.appliedValueCount()),
-                        new NamedValue.Int64(name("client_busy"), statistics.clientBusyCount()),
-                        new NamedValue.Int64(name("peer_drops"), statistics.peerDropCount()),
-                        new NamedValue.Int64(
-                                name("client_connections"), statistics.clientConnectionCount()),
-                        new NamedValue.Int64(name("catchup_runs"), statistics.catchupRunCount()),
-                        new NamedValue.Int64(
-                                name("catchup_failures"), statistics.catchupFailureCount()),
-                        new NamedValue.Int64(
-                                name("catchup_entries"), statistics.catchupEntryCount()),
-                        new NamedValue.Group(name("node_is"), nodeIs));
+                new ArrayList<>(
+                        List.of(
+                                new NamedValue.Float(
+                                        name("start"), statistics.startWallMillis() / 1000.0),
+                                new NamedValue.Float(name("last"), clock.wallMillis() / 1000.0),
+                                new NamedValue.Text(
+                                        name("state"), ByteString.utf8(state.stateName())),
+                                new NamedValue.Int64(
+                                        name("applied_index"),
+                                        view.store().appliedIndex().orElse(-1)),
+                                new NamedValue.Int64(name("term"), statistics.term()),
+                                new NamedValue.Int64(name("log_index"), statistics.logIndex()),
+                                new NamedValue.Int64(name("steps"), statistics.stepCount()),
+                                new NamedValue.Int64(name("fsyncs"), statistics.forceCount()),
+                                new NamedValue.Int64(
+                                        name("applied_values"), statistics.appliedValueCount()),
+                                new NamedValue.Int64(
+                                        name("client_busy"), statistics.clientBusyCount()),
+                                new NamedValue.Int64(
+                                        name("peer_drops"), statistics.peerDropCount()),
+                                new NamedValue.Int64(
+                                        name("client_connections"),
+                                        statistics.clientConnectionCount()),
+                                new NamedValue.Int64(
+                                        name("catchup_runs"), statistics.catchupRunCount()),
+                                new NamedValue.Int64(
+                                        name("catchup_failures"), statistics.catchupFailureCount()),
+                                new NamedValue.Int64(
+                                        name("catchup_entries"), statistics.catchupEntryCount()),
+                                new NamedValue.Group(name("node_is"), nodeIs)));
+        for (OperationTimes.Summary summary : statistics.operationTimes()) {
+            members.add(operationInfo(summary));
+        }
         return new NamedValue.Group(name("arakoon_stats"), members);
+    }
+
+    /** One of Arakoon's *_info groups: n, min, max, avg, var (seconds). */
+    private static NamedValue operationInfo(OperationTimes.Summary summary) {
+        return new NamedValue.Group(
+                name(summary.name()),
+                List.of(
+                        new NamedValue.Int64(name("n"), summary.count()),
+                        new NamedValue.Float(name("min"), summary.min()),
+                        new NamedValue.Float(name("max"), summary.max()),
+                        new NamedValue.Float(name("avg"), summary.mean()),
+                        new NamedValue.Float(name("var"), summary.variance())));
     }
 
     private static ByteString name(String name) {

@@ -7,6 +7,7 @@ import io.rarakoon.client.protocol.ServerReply;
 import io.rarakoon.paxos.PaxosState;
 import io.rarakoon.wal.Wal;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -26,6 +27,7 @@ final class NodeStatistics {
     private final Clock clock;
     private final LatencyHistogram commitLatency = new LatencyHistogram();
     private final LatencyHistogram fsyncLatency = new LatencyHistogram();
+    private final OperationTimes operationTimes = new OperationTimes();
     private final AtomicLong stepCount = new AtomicLong();
     private final AtomicLong forceCount = new AtomicLong();
     private final AtomicLong appliedValueCount = new AtomicLong();
@@ -167,8 +169,12 @@ final class NodeStatistics {
                             new RequestKey(command.name().toLowerCase(Locale.ROOT), result),
                             key -> new AtomicLong())
                     .incrementAndGet();
-            if (proposed && result.equals("ok")) {
-                commitLatency.record(clock.monotonicNanos() - startNanos);
+            if (result.equals("ok")) {
+                long nanos = clock.monotonicNanos() - startNanos;
+                operationTimes.record(command, nanos);
+                if (proposed) {
+                    commitLatency.record(nanos);
+                }
             }
             answer.accept(reply);
         }
@@ -184,6 +190,11 @@ final class NodeStatistics {
             rc = (rc << 8) | (frame.byteAt(i) & 0xff);
         }
         return ResultCode.fromWire(rc).name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Arakoon's per-operation latency figures of OK answers. */
+    List<OperationTimes.Summary> operationTimes() {
+        return operationTimes.summaries();
     }
 
     long startWallMillis() {
