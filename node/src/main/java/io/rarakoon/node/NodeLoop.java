@@ -287,6 +287,15 @@ public final class NodeLoop {
         }
         Optional<LogEntry> last = finished.get().lastApplied().or(state::lastAccepted);
         long applied = storage.store().appliedIndex().orElse(-1);
+        long lastIndex = last.map(LogEntry::index).orElse(-1L);
+        if (applied != lastIndex && applied != lastIndex - 1) {
+            // The store is ahead of every entry the node holds: a head installed by a catch-up,
+            // with no entry after it yet. To consensus the node knows no entry, as at a start-up
+            // in that state (NodeStorage.describe); it catches up again from the store's next
+            // index when the next value arrives.
+            applied = -1;
+            last = Optional.empty();
+        }
         step(new Event.CatchupFinished(applied, last), effects);
         Optional<Event.Received> deferred = acceptDuringCatchup;
         acceptDuringCatchup = Optional.empty();

@@ -212,6 +212,30 @@ class WalTest {
     }
 
     @Test
+    void aLastEntryReplacedAfterATornTailWasCutSurvivesTheNextCrash() throws IOException {
+        byte[] replacement = "replacement".getBytes(StandardCharsets.UTF_8);
+        for (long seed = 0; seed < 30; seed++) {
+            MemoryDisk seeded = new MemoryDisk();
+            Wal wal = Wal.open(seeded, 18, background);
+            appendRange(wal, 0, 9);
+            wal.force();
+            appendRange(wal, 10, 12);
+            seeded.crash(new SplittableRandom(seed));
+            long last;
+            try (Wal reopened = Wal.open(seeded, 18, background)) {
+                last = reopened.lastIndex();
+                reopened.append(last, replacement);
+                reopened.force();
+            }
+            seeded.crash(new SplittableRandom(seed + 1));
+            try (Wal recovered = Wal.open(seeded, 18, background)) {
+                assertEquals(last, recovered.lastIndex(), "seed " + seed);
+                assertArrayEquals(replacement, recovered.read(last).orElseThrow(), "seed " + seed);
+            }
+        }
+    }
+
+    @Test
     void aCrashRightAfterStartingASegmentReopensCleanly() throws IOException {
         Wal wal = open();
         appendRange(wal, 0, 4);
