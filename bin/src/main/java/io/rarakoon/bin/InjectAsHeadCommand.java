@@ -20,7 +20,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -60,6 +59,9 @@ final class InjectAsHeadCommand implements Callable<Integer> {
 
     /** The head snapshot's file name in the tlog folder (docs/wal-format.md). */
     private static final String HEAD_FILE = "head.snap";
+
+    /** Where --force keeps an unreadable head for the operator. */
+    private static final String HEAD_ASIDE = HEAD_FILE + ".unreadable";
 
     /** Arakoon deletes every segment below the new head's own segment. */
     private static final int SEGMENTS_TO_KEEP = 1;
@@ -118,41 +120,40 @@ final class InjectAsHeadCommand implements Callable<Integer> {
             return DATABASE_UNREADABLE;
         }
         int entriesPerSegment = cluster.get().wal().entriesPerSegment();
-        Path tlogDir = node.get().tlogDir();
-        try {
-            return injectInto(tlogDir, entriesPerSegment, index, bytes, out, err);
-        } catch (CorruptLogException e) {
-            if (!force || !e.getMessage().startsWith(HEAD_FILE)) {
-                err.println("the current head or log of " + nodeName + " is unreadable: " + e);
-                return HEAD_UNREADABLE;
-            }
-            return setHeadAsideAndRetry(tlogDir, entriesPerSegment, index, bytes, out, err);
-        } catch (IOException e) {
-            err.println("cannot install the head: " + e);
-            return ExitCodes.FAILED;
-        }
+        return injectReporting(node.get().tlogDir(), entriesPerSegment, index, bytes, out, err);
     }
 
-    /** --force with a head the log cannot open: keep it under another name, install without it. */
-    private int setHeadAsideAndRetry(
+    /**
+     * Installs and turns failures into exit codes. With --force, a head that the log cannot even
+     * open is kept under another name and the install is tried once more without it.
+     */
+    private int injectReporting(
             Path tlogDir,
             int entriesPerSegment,
             long index,
             byte[] bytes,
             PrintWriter out,
             PrintWriter err) {
-        Path aside = tlogDir.resolve(HEAD_FILE + ".unreadable");
         try {
-            Files.move(tlogDir.resolve(HEAD_FILE), aside, StandardCopyOption.REPLACE_EXISTING);
-            err.println("the unreadable head is kept as " + aside + " (--force)");
             return injectInto(tlogDir, entriesPerSegment, index, bytes, out, err);
         } catch (CorruptLogException e) {
-            err.println("the log of " + nodeName + " is unreadable: " + e);
-            return HEAD_UNREADABLE;
+            boolean headAside = Files.exists(tlogDir.resolve(HEAD_ASIDE));
+            if (!force || headAside || !e.getMessage().startsWith(HEAD_FILE)) {
+                err.println("the current head or log of " + nodeName + " is unreadable: " + e);
+                return HEAD_UNREADABLE;
+            }
         } catch (IOException e) {
             err.println("cannot install the head: " + e);
             return ExitCodes.FAILED;
         }
+        try {
+            Files.move(tlogDir.resolve(HEAD_FILE), tlogDir.resolve(HEAD_ASIDE));
+        } catch (IOException e) {
+            err.println("cannot set the unreadable head aside: " + e);
+            return ExitCodes.FAILED;
+        }
+        err.println("the unreadable head is kept as " + tlogDir.resolve(HEAD_ASIDE) + " (--force)");
+        return injectReporting(tlogDir, entriesPerSegment, index, bytes, out, err);
     }
 
     private int injectInto(
