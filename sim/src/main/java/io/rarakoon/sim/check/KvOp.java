@@ -21,13 +21,19 @@ public sealed interface KvOp {
     /** True if the operation never changes the store; its unknown outcomes are dropped. */
     boolean isRead();
 
-    /** Sets {@code key} to {@code value}; result {@link KvResult.Done}. */
-    record Set(String key, String value) implements KvOp {
-        @Override
-        public SortedSet<String> keys(SortedSet<String> universe) {
-            return new TreeSet<>(List.of(key));
-        }
+    /** An operation on a single key. */
+    sealed interface OneKey extends KvOp {
+        /** The key the operation reads or writes. */
+        String key();
 
+        @Override
+        default SortedSet<String> keys(SortedSet<String> universe) {
+            return new TreeSet<>(List.of(key()));
+        }
+    }
+
+    /** Sets {@code key} to {@code value}; result {@link KvResult.Done}. */
+    record Set(String key, String value) implements OneKey {
         @Override
         public boolean isRead() {
             return false;
@@ -35,12 +41,7 @@ public sealed interface KvOp {
     }
 
     /** Reads {@code key}; result {@link KvResult.Value}. */
-    record Get(String key) implements KvOp {
-        @Override
-        public SortedSet<String> keys(SortedSet<String> universe) {
-            return new TreeSet<>(List.of(key));
-        }
-
+    record Get(String key) implements OneKey {
         @Override
         public boolean isRead() {
             return true;
@@ -48,12 +49,7 @@ public sealed interface KvOp {
     }
 
     /** Deletes {@code key}; result Done, or NotFound when it was absent (no change). */
-    record Delete(String key) implements KvOp {
-        @Override
-        public SortedSet<String> keys(SortedSet<String> universe) {
-            return new TreeSet<>(List.of(key));
-        }
-
+    record Delete(String key) implements OneKey {
         @Override
         public boolean isRead() {
             return false;
@@ -61,12 +57,7 @@ public sealed interface KvOp {
     }
 
     /** Asks whether {@code key} exists; result {@link KvResult.Flag}. */
-    record Exists(String key) implements KvOp {
-        @Override
-        public SortedSet<String> keys(SortedSet<String> universe) {
-            return new TreeSet<>(List.of(key));
-        }
-
+    record Exists(String key) implements OneKey {
         @Override
         public boolean isRead() {
             return true;
@@ -79,12 +70,7 @@ public sealed interface KvOp {
      * KvResult.Value}.
      */
     record TestAndSet(String key, Optional<String> expected, Optional<String> wanted)
-            implements KvOp {
-        @Override
-        public SortedSet<String> keys(SortedSet<String> universe) {
-            return new TreeSet<>(List.of(key));
-        }
-
+            implements OneKey {
         @Override
         public boolean isRead() {
             return false;
