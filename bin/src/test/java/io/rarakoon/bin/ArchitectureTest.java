@@ -42,7 +42,8 @@ class ArchitectureTest {
                         "client",
                         "connection",
                         "leaky"));
-        ALLOWED.put("sim", List.of("node", "paxos", "kv", "wal", "wire", "client"));
+        ALLOWED.put(
+                "sim", List.of("node", "paxos", "kv", "wal", "wire", "client", "messenger"));
     }
 
     private static final List<String> PURE = List.of("paxos", "kv", "connection", "leaky");

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rarakoon.bin.ops.ProcessCluster.CliResult;
 import io.rarakoon.client.ArakoonClient;
+import java.util.List;
 import java.util.Locale;
 import java.util.SortedMap;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,6 +63,66 @@ class MasterRolesIT {
             WriteLoad.fill(cluster, "k", 100);
             cluster.start("node_2");
             cluster.awaitMaster(observer, "node_2"::equals);
+        }
+    }
+
+    // spec §6 #53: Arakoon's test_preferred_masters: 5 nodes, 2 preferred. A preferred node is
+    // master; with both preferred nodes down a non-preferred one is; each preferred node, started
+    // again, takes the role over; with both up, the master is always a live preferred node.
+    @Test
+    @LongSuite
+    void twoPreferredMastersOfFiveHoldTheRoleWhileEitherLives() throws Exception {
+        try (ProcessCluster cluster =
+                        ProcessCluster.builder("preferred-2-of-5", 5)
+                                .clusterKeys(
+                                        "master_mode = \"preferred\"\n"
+                                                + "preferred_masters = [\"node_0\", \"node_1\"]\n")
+                                .build();
+                ArakoonClient observer = cluster.observer()) {
+            Predicate<String> preferred = name -> name.equals("node_0") || name.equals("node_1");
+            cluster.startAll();
+            cluster.awaitMaster(observer, preferred);
+            cluster.kill("node_0");
+            cluster.kill("node_1");
+            cluster.awaitMaster(observer, preferred.negate());
+            WriteLoad.fill(cluster, "k", 50);
+            for (String comingBack : List.of("node_0", "node_1")) {
+                cluster.start(comingBack);
+                cluster.awaitMaster(observer, comingBack::equals);
+                cluster.kill(comingBack);
+                cluster.awaitMaster(observer, preferred.negate());
+            }
+            cluster.start("node_0");
+            cluster.start("node_1");
+            String master = cluster.awaitMaster(observer, preferred);
+            cluster.kill(master);
+            String other = master.equals("node_0") ? "node_1" : "node_0";
+            cluster.awaitMaster(observer, other::equals);
+        }
+    }
+
+    // spec §6 #38: Arakoon's test_expect_progress_fixed_master: a 2-node cluster whose forced
+    // master lost its slave refuses a set and expects no progress; with both nodes restarted a
+    // set works and progress is expected again.
+    @Test
+    void aForcedMasterWithoutItsSlaveMakesNoProgressUntilBothRestart() throws Exception {
+        try (ProcessCluster cluster =
+                ProcessCluster.builder("forced-2", 2)
+                        .clusterKeys("master_mode = \"forced\"\nmaster = \"node_0\"\n")
+                        .build()) {
+            cluster.startAll();
+            assertEquals(0, cluster.clientCli("set", "before", "v").exitCode());
+            assertEquals(0, cluster.stop("node_1"));
+            CliResult set = cluster.clientCli("--timeout-secs", "5", "set", "during", "v");
+            assertEquals(1, set.exitCode(), set.toString());
+            CliResult stuck = cluster.clientCli("--timeout-secs", "5", "expect-progress-possible");
+            assertEquals("false\n", stuck.out(), stuck.toString());
+            assertEquals(0, cluster.stop("node_0"));
+            cluster.startAll();
+            CliResult after = cluster.clientCli("set", "after", "v");
+            assertEquals(0, after.exitCode(), after.toString());
+            CliResult progress = cluster.clientCli("expect-progress-possible");
+            assertEquals("true\n", progress.out(), progress.toString());
         }
     }
 

@@ -69,6 +69,8 @@ public final class ProcessCluster implements AutoCloseable {
     private final List<String> voters;
     private final List<Integer> clientPorts;
     private final long leaseMillis;
+    private final List<Integer> messagingPorts;
+    private final Optional<PortBlocker> blocker;
     private final Map<String, Process> running = new TreeMap<>();
 
     /** How many times each node's log said it serves, when it was last started. */
@@ -89,6 +91,12 @@ public final class ProcessCluster implements AutoCloseable {
             }
         }
         this.clientPorts = ports.subList(0, builder.nodeCount);
+        int half = ports.size() / 2;
+        this.messagingPorts = ports.subList(half, half + builder.nodeCount);
+        this.blocker =
+                builder.blockablePorts
+                        ? Optional.of(new PortBlocker(nodes, messagingPorts))
+                        : Optional.empty();
         this.configFile =
                 TestClusterFile.write(
                         folder,
@@ -119,6 +127,7 @@ public final class ProcessCluster implements AutoCloseable {
         private String clusterKeys = "";
         private String otherSections = "";
         private final Map<Integer, String> nodeKeys = new TreeMap<>();
+        private boolean blockablePorts;
 
         private Builder(String scenario, int nodeCount) {
             this.scenario = scenario;
@@ -146,6 +155,15 @@ public final class ProcessCluster implements AutoCloseable {
         /** Tables after {@code [cluster]}, e.g. {@code [wal]} and {@code [collapse]}. */
         public Builder sections(String tables) {
             this.otherSections += tables;
+            return this;
+        }
+
+        /**
+         * Relays the nodes' messaging traffic through a {@link PortBlocker}, so that {@link #block}
+         * and {@link #unblock} can cut a node off its peers.
+         */
+        public Builder blockablePorts() {
+            this.blockablePorts = true;
             return this;
         }
 
@@ -229,7 +247,7 @@ public final class ProcessCluster implements AutoCloseable {
                                         "-jar",
                                         jar.toString(),
                                         "--config",
-                                        configFile.toString(),
+                                        nodeConfigFile(node).toString(),
                                         "--node",
                                         node))
                         .redirectErrorStream(true)
@@ -240,6 +258,44 @@ public final class ProcessCluster implements AutoCloseable {
         } catch (IOException e) {
             fail("cannot start " + node + " from " + jar, e);
         }
+    }
+
+    /**
+     * The cluster file {@code node} starts with: the cluster file itself, or with blockable ports a
+     * copy written now in which every other node's messaging port is the relay to it.
+     */
+    private Path nodeConfigFile(String node) {
+        if (blocker.isEmpty()) {
+            return configFile;
+        }
+        try {
+            String text = Files.readString(configFile, StandardCharsets.UTF_8);
+            for (int i = 0; i < nodes.size(); i++) {
+                String peer = nodes.get(i);
+                if (!peer.equals(node)) {
+                    int relay = blocker.get().relayPort(node, peer);
+                    text =
+                            text.replace(
+                                    "messaging_port = " + messagingPorts.get(i) + "\n",
+                                    "messaging_port = " + relay + "\n");
+                }
+            }
+            Path file = folder.resolve("cluster-" + node + ".toml");
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Cuts {@code node} off its peers (needs {@link Builder#blockablePorts}). */
+    public void block(String node) {
+        blocker.orElseThrow().block(node);
+    }
+
+    /** Ends the cut of {@code node}. */
+    public void unblock(String node) {
+        blocker.orElseThrow().unblock(node);
     }
 
     /** Whether {@code node} was started and has not been stopped, killed or seen to exit. */
@@ -396,8 +452,17 @@ public final class ProcessCluster implements AutoCloseable {
 
     /** A client for who_master polls: short limits, so that one poll never outlasts a lease. */
     public ArakoonClient observer() {
+        return observer(voters);
+    }
+
+    /** As {@link #observer()}, asking {@code node} alone. */
+    public ArakoonClient observerOf(String node) {
+        return observer(List.of(node));
+    }
+
+    private ArakoonClient observer(List<String> members) {
         return ArakoonClient.create(
-                clientConfig()
+                clientConfig(members)
                         .deadlineMillis(leaseMillis / 2)
                         .requestTimeoutMillis(leaseMillis / 4)
                         .connectTimeoutMillis(leaseMillis / 4)
@@ -533,6 +598,7 @@ public final class ProcessCluster implements AutoCloseable {
     public void close() {
         running.values().forEach(ProcessCluster::destroyForcibly);
         running.clear();
+        blocker.ifPresent(PortBlocker::close);
     }
 
     private Process process(String node) {
