@@ -43,7 +43,8 @@ class ArchitectureTest {
                         "connection",
                         "leaky"));
         ALLOWED.put(
-                "sim", List.of("node", "paxos", "kv", "wal", "wire", "client", "messenger"));
+                "sim",
+                List.of("node", "paxos", "kv", "wal", "wire", "client", "messenger", "connection"));
     }
 
     private static final List<String> PURE = List.of("paxos", "kv", "connection", "leaky");

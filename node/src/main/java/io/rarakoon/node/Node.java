@@ -43,8 +43,11 @@ public final class Node implements AutoCloseable {
     /** How long {@link #close} waits for the loop to answer its waiting clients and stop. */
     private static final long STOP_MILLIS_MAX = 10_000;
 
-    /** Reconnect backoff and handshake timeout of peer links, in milliseconds. */
-    private static final ConnectionPolicy PEER_POLICY = new ConnectionPolicy(100, 2_000, 5_000);
+    /**
+     * Reconnect backoff and handshake timeout of peer links, in milliseconds; the simulator's
+     * stream-level network runs the messenger with it too.
+     */
+    public static final ConnectionPolicy PEER_POLICY = new ConnectionPolicy(100, 2_000, 5_000);
 
     /** Event-loop threads of the client port: clients are many, each request is small. */
     private static final int CLIENT_THREAD_COUNT = 2;

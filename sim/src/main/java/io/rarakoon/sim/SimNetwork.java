@@ -65,7 +65,8 @@ final class SimNetwork {
         }
     }
 
-    private long delayNanos() {
+    /** A message's (or a stream chunk's) delay: a minimum plus an exponential tail. */
+    long delayNanos() {
         double tail = -StrictMath.log(1 - random.nextDouble()) * faults.delayTailMeanMicros();
         return (faults.delayMinMicros() + (long) tail) * 1_000;
     }
@@ -107,6 +108,11 @@ final class SimNetwork {
         for (boolean[] row : cut) {
             Arrays.fill(row, false);
         }
+    }
+
+    /** Whether a partition separates {@code from} from {@code to}. */
+    boolean isCut(int from, int to) {
+        return cut[from][to];
     }
 
     boolean isPartitioned() {

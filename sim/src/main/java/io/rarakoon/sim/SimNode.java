@@ -1,10 +1,15 @@
 package io.rarakoon.sim;
 
+import io.rarakoon.messenger.MessengerConfig;
+import io.rarakoon.messenger.PeerMessenger;
 import io.rarakoon.node.ClientCall;
 import io.rarakoon.node.CorruptStorageException;
+import io.rarakoon.node.Limits;
+import io.rarakoon.node.Node;
 import io.rarakoon.node.NodeLoop;
 import io.rarakoon.node.NodePorts;
 import io.rarakoon.node.NodeStorage;
+import io.rarakoon.node.PeerSender;
 import io.rarakoon.node.StorageOptions;
 import io.rarakoon.paxos.Cluster;
 import io.rarakoon.paxos.PaxosState;
@@ -45,6 +50,7 @@ final class SimNode {
     private final Plant plant;
     private final boolean corruptible;
     private final Listener listener;
+    private Optional<SimStreams> streams = Optional.empty();
     private SimDisk disk;
     private Incarnation incarnation;
     private NodeLoop loop;
@@ -127,15 +133,39 @@ final class SimNode {
             return;
         }
         incarnation = life;
-        NodePorts ports =
-                new NodePorts(
-                        clock,
-                        scheduler,
-                        random.split(),
-                        (to, message) -> network.send(index, to, message),
-                        scheduler);
+        Optional<PeerMessenger> messenger = streams.map(s -> messenger(s, scheduler));
+        PeerSender peers =
+                messenger.isPresent()
+                        ? (to, message) -> messenger.get().send(to.name(), message)
+                        : (to, message) -> network.send(index, to, message);
+        NodePorts ports = new NodePorts(clock, scheduler, random.split(), peers, scheduler);
         loop = new NodeLoop(id, cluster, storage, ports);
         loop.start();
+        messenger.ifPresent(PeerMessenger::start);
+    }
+
+    /**
+     * Carries this node's peer traffic on {@code network}'s streams through the production
+     * messenger, from the next start on, instead of the message-level network.
+     */
+    void carryPeersOn(SimStreams network) {
+        streams = Optional.of(network);
+    }
+
+    private PeerMessenger messenger(SimStreams network, SimScheduler scheduler) {
+        MessengerConfig config =
+                new MessengerConfig(
+                        cluster.clusterId(),
+                        id.name(),
+                        network.peersOf(index),
+                        Limits.PEER_SEND_BUFFER_FRAMES_MAX,
+                        Node.PEER_POLICY);
+        return new PeerMessenger(
+                config,
+                new SimTransport(network, index, scheduler),
+                (peer, message) -> deliver(new NodeId(peer), message),
+                clock::monotonicMillis,
+                random.split());
     }
 
     private boolean isCorrupt(IOException e) {

@@ -33,7 +33,7 @@ final class SimScheduler implements Scheduler, Executor {
 
     @Override
     public void execute(Runnable task) {
-        world.after(0, incarnation, () -> guarded(task));
+        runAfterNanos(0, task);
     }
 
     @Override
@@ -44,6 +44,23 @@ final class SimScheduler implements Scheduler, Executor {
                         incarnation,
                         () -> guarded(task));
         return scheduled::cancel;
+    }
+
+    /** Whether the incarnation this scheduler belongs to still runs. */
+    boolean isAlive() {
+        return incarnation.isAlive();
+    }
+
+    /** Runs {@code task} now, guarded, if the incarnation still runs (a stream event arriving). */
+    void runNow(Runnable task) {
+        if (incarnation.isAlive()) {
+            guarded(task);
+        }
+    }
+
+    /** Runs {@code task} guarded after {@code worldNanos} of world time (network latency). */
+    void runAfterNanos(long worldNanos, Runnable task) {
+        world.after(worldNanos, incarnation, () -> guarded(task));
     }
 
     private void guarded(Runnable task) {

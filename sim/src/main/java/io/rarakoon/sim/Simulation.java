@@ -61,6 +61,7 @@ public final class Simulation {
     private final Workload workload;
     private final List<SimClient> clients = new ArrayList<>();
     private final SplittableRandom nemesis;
+    private final Optional<SimStreams> streams;
     private int allCrashCyclesLeft;
     private int wipeCount;
     private boolean liveness;
@@ -143,6 +144,20 @@ public final class Simulation {
                             ops));
         }
         this.nemesis = root.split();
+        // Drawn last, so that the earlier draws of every seed stay as they were.
+        SplittableRandom streamRandom = root.split();
+        this.streams =
+                streamRandom.nextBoolean()
+                        ? Optional.of(
+                                new SimStreams(
+                                        world,
+                                        trace,
+                                        streamRandom.split(),
+                                        network,
+                                        ids,
+                                        StreamFaults.draw(streamRandom, knobs.leaseMillis())))
+                        : Optional.empty();
+        streams.ifPresent(s -> nodes.forEach(node -> node.carryPeersOn(s)));
         this.allCrashCyclesLeft = knobs.allCrashCycles();
     }
 
@@ -166,11 +181,18 @@ public final class Simulation {
 
     /** The knobs {@code options} choose, as printed at the start of its run. */
     public static String describe(SimulationOptions options) {
-        return new Simulation(options).knobs.toString();
+        return new Simulation(options).choices();
+    }
+
+    /** The knobs and the network level, as printed at the start of the run. */
+    private String choices() {
+        return knobs
+                + streams.map(s -> " peers over streams " + s.faults())
+                        .orElse(" peers over messages");
     }
 
     private SimulationResult execute() {
-        trace.line(0, "seed " + SimulationOptions.hex(options.seed()) + " " + knobs);
+        trace.line(0, "seed " + SimulationOptions.hex(options.seed()) + " " + choices());
         Optional<String> failure;
         try {
             failure = phases();
@@ -183,7 +205,7 @@ public final class Simulation {
         String summary =
                 String.format(
                         Locale.ROOT,
-                        "seed %s %s nodes=%d clients=%d keys=%d lease=%dms segment=%d %s"
+                        "seed %s %s nodes=%d clients=%d keys=%d lease=%dms segment=%d net=%s %s"
                                 + " simulated=%.1fs tasks=%d delivered=%d hash=%016x",
                         SimulationOptions.hex(options.seed()),
                         failure.isEmpty() ? "PASS" : "FAIL",
@@ -192,10 +214,12 @@ public final class Simulation {
                         knobs.keyCount(),
                         knobs.leaseMillis(),
                         knobs.entriesPerSegment(),
+                        streams.map(s -> "streams/resets=" + s.resetCount()).orElse("messages"),
                         history.summary(),
                         world.nowNanos() / 1e9,
                         world.taskCount(),
-                        network.deliveredCount(),
+                        network.deliveredCount()
+                                + streams.map(SimStreams::deliveredCount).orElse(0L),
                         trace.hash());
         return new SimulationResult(
                 options, summary, failure, trace.hash(), trace.lastLines(), ops, world.nowNanos());
@@ -244,6 +268,7 @@ public final class Simulation {
         trace.line(world.nowNanos(), "liveness phase: heal network, stop faults, restart all");
         network.heal();
         network.setFaults(NetworkFaults.NONE);
+        streams.ifPresent(s -> s.setFaults(StreamFaults.NONE));
         for (SimNode node : nodes) {
             node.setDiskFaults(DiskFaults.NONE);
             if (!node.isUp()) {
