@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rarakoon.bin.ops.ProcessCluster.CliResult;
 import io.rarakoon.client.ArakoonClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -75,6 +80,65 @@ class MaintenanceIT {
             assertTrue(collapsed.out().startsWith("step 1 of "), collapsed.toString());
             assertTrue(headIndex(cluster, cluster.home(master)) >= 1_000, "master's head");
             assertEquals(3_000, client.keyCount(), "keys after the maintenance");
+        }
+    }
+
+    // spec §6 #31: Arakoon's test_download_db_dead_master and test_download_db_with_load: backups
+    // on both slaves while the master is killed end, and a new master exists after them; a backup
+    // on a slave under four writers costs the writers nothing. Backups of a few thousand keys take
+    // well under a second here, so the master is killed as the backups start rather than during a
+    // slow download.
+    @Test
+    @LongSuite
+    void backupsGoOnWhileTheMasterDiesAndUnderWrites() throws Exception {
+        try (ProcessCluster cluster = ProcessCluster.builder("backup-load", 3).build();
+                ArakoonClient observer = cluster.observer();
+                ArakoonClient client = cluster.client()) {
+            cluster.startAll();
+            WriteLoad.fill(cluster, "k", 5_000);
+            String master = cluster.awaitMaster(observer, name -> true);
+            List<String> slaves = cluster.nodes().stream().filter(n -> !n.equals(master)).toList();
+            slaves.forEach(slave -> cluster.awaitCaughtUp(slave, client));
+            List<CompletableFuture<CliResult>> backups = new ArrayList<>();
+            for (String slave : slaves) {
+                Path file = cluster.folder().resolve(slave + ".db");
+                backups.add(
+                        CompletableFuture.supplyAsync(
+                                () -> admin(cluster, slave, "backup-db", file.toString())));
+            }
+            cluster.kill(master);
+            for (CompletableFuture<CliResult> backup : backups) {
+                CliResult ended = backup.get(ProcessCluster.WAIT_MILLIS_MAX, TimeUnit.MILLISECONDS);
+                assertEquals(0, ended.exitCode(), ended.toString());
+            }
+            String successor = cluster.awaitMaster(observer, name -> !name.equals(master));
+            for (String slave : slaves) {
+                Path file = cluster.folder().resolve(slave + ".db");
+                CliResult dump = cluster.cli("store", "dump", file.toString());
+                assertEquals(0, dump.exitCode(), dump.toString());
+            }
+
+            String slave = slaves.stream().filter(n -> !n.equals(successor)).findFirst().get();
+            Path underLoad = cluster.folder().resolve(slave + "-under-load.db");
+            try (WriteLoad load = WriteLoad.start(cluster, "w", 4, 1_000_000)) {
+                load.awaitAcknowledged(500);
+                CliResult backup = cluster.admin(slave, "backup-db", underLoad.toString());
+                assertEquals(0, backup.exitCode(), backup.toString());
+                load.awaitAcknowledged(load.acknowledgedCount() + 500);
+                load.stop();
+                load.finish();
+                assertEquals(
+                        0, load.unknown().size(), "writes of unknown outcome: " + load.errors());
+                load.checkStore(ProcessCluster.readAll(client), "w");
+            }
+        }
+    }
+
+    private static CliResult admin(ProcessCluster cluster, String node, String... args) {
+        try {
+            return cluster.admin(node, args);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
