@@ -85,7 +85,7 @@ final class AdminQueries {
 
     /**
      * Arakoon runs the store maintenance commands and GET_DB only on a slave's quiesced store,
-     * never on the master nor on a witness (which keeps no store).
+     * never on the master nor on a witness (whose store Arakoon never applies to).
      */
     static Optional<ServerReply> refuseOnMasterOrWitness(NodeView view, PaxosState state) {
         if (view.cluster().witnesses().contains(view.self())) {

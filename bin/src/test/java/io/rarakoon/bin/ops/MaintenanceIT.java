@@ -142,6 +142,32 @@ class MaintenanceIT {
         }
     }
 
+    // spec §6 #26: Arakoon's test_collapse_witness_node: a 2-node forced cluster whose other node
+    // is a witness; the witness is collapsed, the master is wiped and restarted, and it catches up
+    // from the witness's head snapshot and log to every write.
+    @Test
+    @LongSuite
+    void aWipedMasterCatchesUpFromACollapsedWitness() throws Exception {
+        try (ProcessCluster cluster =
+                        ProcessCluster.builder("witness-head", 2)
+                                .clusterKeys("master_mode = \"forced\"\nmaster = \"node_0\"\n")
+                                .nodeKeys(1, "role = \"witness\"\n")
+                                .sections(SMALL_SEGMENTS)
+                                .build();
+                ArakoonClient client = cluster.client()) {
+            cluster.startAll();
+            SortedMap<String, String> written = WriteLoad.fill(cluster, "k", 3_000);
+            client.nop();
+            CliResult collapsed = cluster.admin("node_1", "collapse", "--keep", "1");
+            assertEquals(0, collapsed.exitCode(), collapsed.toString());
+            assertTrue(headIndex(cluster, cluster.home("node_1")) >= 1_000, "witness's head");
+            assertEquals(0, cluster.stop("node_0"));
+            cluster.wipe("node_0");
+            cluster.start("node_0");
+            assertEquals(written, ProcessCluster.readAll(client), "the wiped master's store");
+        }
+    }
+
     // spec §6 #25 (test_collapse), #44 and #56 (test_243): every node collapsed, more writes, one
     // node stopped and wiped while the others take more writes and collapse again; restarted, it
     // catches up from a head snapshot plus the log after it, to a store equal to the master's, and

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Who may be master, and how the role moves (spec §6 #22, #41, #52, #54, and witnesses), with node
  * processes: read-only mode, a preferred master that takes the role back, drop-master under four
- * concurrent writers, a witness that votes but is never master and keeps no store, and a learner
+ * concurrent writers, a witness that votes but is never master and refuses backups, and a learner
  * that follows a voter. Each test runs its own cluster through {@link ProcessCluster}; data and
  * logs stay in {@code bin/target/ops-*}. Tests marked {@link LongSuite} run only in the long suite.
  */

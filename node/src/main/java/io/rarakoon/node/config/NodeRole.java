@@ -6,6 +6,6 @@ public enum NodeRole {
     VOTER,
     /** Follows the nodes in its learn_from list; never votes, never master. */
     LEARNER,
-    /** Votes but keeps no store and is never master. */
+    /** Votes and is never master; backups and store maintenance are refused on it. */
     WITNESS
 }
