@@ -243,16 +243,22 @@ final class Invariants {
     }
 
     /**
-     * The recovered last entry is the forced one, or a later write of its index (a newer term,
-     * whose value may differ: the last index is not chosen yet), never an older one.
+     * The recovered last entry is the forced one, a later write of its index (a newer term, whose
+     * value may differ: the last index is not chosen yet), or the chosen entry of its index: a
+     * catch-up copies chosen entries over the log, and may replace an accepted last entry with the
+     * chosen one from an older term (the same value, since every proposal after a value is chosen
+     * carries it), which the core learns only when the catch-up ends. Never an older entry that is
+     * not the chosen one.
      */
-    private static boolean sameValue(Optional<LogEntry> forced, DurableState recovered) {
+    private boolean sameValue(Optional<LogEntry> forced, DurableState recovered) {
         if (forced.isEmpty() || recovered.lastAccepted().isEmpty()) {
             return forced.isEmpty() == recovered.lastAccepted().isEmpty();
         }
         LogEntry before = forced.get();
         LogEntry after = recovered.lastAccepted().get();
-        return after.term() > before.term() || after.equals(before);
+        return after.term() > before.term()
+                || after.equals(before)
+                || after.value().equals(chosen.get(after.index()));
     }
 
     private void checkLog(SimNode node, Seen s, long applied) {
