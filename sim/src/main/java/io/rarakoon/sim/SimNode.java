@@ -4,7 +4,6 @@ import io.rarakoon.messenger.MessengerConfig;
 import io.rarakoon.messenger.PeerMessenger;
 import io.rarakoon.node.ClientCall;
 import io.rarakoon.node.CorruptStorageException;
-import io.rarakoon.node.Limits;
 import io.rarakoon.node.Node;
 import io.rarakoon.node.NodeLoop;
 import io.rarakoon.node.NodePorts;
@@ -158,7 +157,7 @@ final class SimNode {
                         cluster.clusterId(),
                         id.name(),
                         network.peersOf(index),
-                        Limits.PEER_SEND_BUFFER_FRAMES_MAX,
+                        network.faults().sendBufferFramesMax(),
                         Node.PEER_POLICY);
         return new PeerMessenger(
                 config,

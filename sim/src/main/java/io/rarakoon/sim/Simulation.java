@@ -268,7 +268,7 @@ public final class Simulation {
         trace.line(world.nowNanos(), "liveness phase: heal network, stop faults, restart all");
         network.heal();
         network.setFaults(NetworkFaults.NONE);
-        streams.ifPresent(s -> s.setFaults(StreamFaults.NONE));
+        streams.ifPresent(s -> s.setFaults(s.faults().healed()));
         for (SimNode node : nodes) {
             node.setDiskFaults(DiskFaults.NONE);
             if (!node.isUp()) {

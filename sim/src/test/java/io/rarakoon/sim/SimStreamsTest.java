@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 class SimStreamsTest {
     private static final long RUN_NANOS = 60_000_000_000L;
 
+    /** Large chunks, no stall, no reset. */
+    private static final StreamFaults QUIET = new StreamFaults(64 * 1024, 0, 1, 0, 16);
+
     private final Trace trace = new Trace();
     private final World world = new World(trace);
     private final List<NodeId> ids = List.of(new NodeId("n0"), new NodeId("n1"));
@@ -40,7 +43,7 @@ class SimStreamsTest {
 
     @Test
     void bytesArriveWholeAndInOrderThroughSmallChunksAndStalls() {
-        SimStreams streams = streams(new StreamFaults(7, 500, 300, 0));
+        SimStreams streams = streams(new StreamFaults(7, 500, 300, 0, 16));
         Recorder accepted = listen(streams);
         Recorder connecting = connect(streams);
         Stream stream = connecting.opened.orElseThrow();
@@ -63,7 +66,7 @@ class SimStreamsTest {
 
     @Test
     void aConnectToANodeThatDoesNotListenIsRefused() {
-        SimStreams streams = streams(StreamFaults.NONE);
+        SimStreams streams = streams(QUIET);
         Recorder connecting = new Recorder();
         streams.connect(0, client, streams.peersOf(0).get(0), connecting);
         world.runUntil(() -> false, RUN_NANOS);
@@ -72,7 +75,7 @@ class SimStreamsTest {
 
     @Test
     void aResetClosesBothEnds() {
-        SimStreams streams = streams(new StreamFaults(1024, 0, 1, 1000));
+        SimStreams streams = streams(new StreamFaults(1024, 0, 1, 1000, 16));
         Recorder accepted = listen(streams);
         Recorder connecting = connect(streams);
         Stream stream = connecting.opened.orElseThrow();
@@ -86,7 +89,7 @@ class SimStreamsTest {
 
     @Test
     void writingToACrashedNodeResetsTheLiveEnd() {
-        SimStreams streams = streams(StreamFaults.NONE);
+        SimStreams streams = streams(QUIET);
         listen(streams);
         Recorder connecting = connect(streams);
         serverLife.end();
@@ -99,7 +102,7 @@ class SimStreamsTest {
 
     @Test
     void aPartitionHoldsBytesUntilItHeals() {
-        SimStreams streams = streams(StreamFaults.NONE);
+        SimStreams streams = streams(QUIET);
         Recorder accepted = listen(streams);
         Stream stream = connect(streams).opened.orElseThrow();
         network.split(new boolean[] {true, false});
