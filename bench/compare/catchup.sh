@@ -35,7 +35,7 @@ for k in $(seq 1 300); do
 done
 T1=$(date +%s.%N)
 echo "caught up to $POS of $TARGET in $(echo "$T1 - $T0" | bc) s"
-grep -i "catch" $V.restart.log | head -5
+grep -ih "catches up\|caught up" "$V/$V.log" | head -5
 for p in $(cat pids); do kill "$p" 2>/dev/null; done
 sleep 3
 rm -rf "$DIR"

@@ -3,7 +3,6 @@ package io.rarakoon.node;
 import io.rarakoon.kv.KvStore;
 import io.rarakoon.paxos.message.LogEntry;
 import io.rarakoon.paxos.message.NodeId;
-import io.rarakoon.wal.EntryCursor;
 import io.rarakoon.wal.SegmentPin;
 import io.rarakoon.wal.Wal;
 import io.rarakoon.wal.WalEntry;
@@ -80,6 +79,7 @@ final class Catchup {
     private final PeerSender peers;
     private final NodeStatistics statistics;
     private final long timeoutMillis;
+    private final CatchupReader reader;
     private Optional<Run> run = Optional.empty();
 
     Catchup(
@@ -93,10 +93,12 @@ final class Catchup {
         this.peers = peers;
         this.statistics = statistics;
         this.timeoutMillis = timeoutMillis;
+        this.reader = new CatchupReader(storage, timeoutMillis);
     }
 
     /** The core asked to catch up from {@code source}: ask it for the first batch. */
     void start(NodeId source, long nowMillis) {
+        closeReader();
         run = Optional.of(new Run(source, nowMillis + timeoutMillis));
         statistics.catchupStarted();
         LOG.info("{} catches up from {} at index {}", self, source, expectedIndex());
@@ -108,7 +110,7 @@ final class Catchup {
      * snapshot when the log no longer holds that index. The segments read are pinned, so a collapse
      * running meanwhile cannot delete them.
      */
-    void onRequest(NodeId from, CatchupRequest request) {
+    void onRequest(NodeId from, CatchupRequest request, long nowMillis) {
         Wal wal = storage.wal();
         long applied = storage.store().appliedIndex().orElse(-1);
         long first = request.fromIndex();
@@ -123,7 +125,7 @@ final class Catchup {
                 }
             }
             if (!isCollapsed(wal, first) && first <= applied) {
-                last = Math.max(last, sendEntries(from, first, applied));
+                last = Math.max(last, sendEntries(from, first, applied, nowMillis));
             }
         }
         peers.send(from, new CatchupBatchEnd(last, applied));
@@ -230,11 +232,12 @@ final class Catchup {
         LOG.error("{} refuses the head snapshot from {}: {}", self, from, e.getMessage());
     }
 
-    private long sendEntries(NodeId to, long first, long applied) {
+    private long sendEntries(NodeId to, long first, long applied, long nowMillis) {
         long last = first - 1;
         long bytes = 0;
-        try (EntryCursor cursor = storage.wal().entries(first)) {
-            Optional<WalEntry> next = cursor.next();
+        try {
+            reader.start(to, first, nowMillis);
+            Optional<WalEntry> next = reader.next();
             while (next.isPresent()
                     && next.get().index() <= applied
                     && last - first + 1 < Limits.CATCHUP_BATCH_ENTRIES_MAX
@@ -243,12 +246,26 @@ final class Catchup {
                 peers.send(to, new CatchupEntry(entry.index(), entry.payload()));
                 bytes += entry.payload().length;
                 last = entry.index();
-                next = cursor.next();
+                next = reader.next();
             }
+            reader.end(next);
         } catch (IOException e) {
-            throw new IllegalStateException(self + " cannot read its own log for a catch-up", e);
+            throw cannotRead(e);
         }
         return last;
+    }
+
+    /** Closes the source side's kept cursor: the node stops, or catches up itself. */
+    void closeReader() {
+        try {
+            reader.close();
+        } catch (IOException e) {
+            throw cannotRead(e);
+        }
+    }
+
+    private IllegalStateException cannotRead(IOException e) {
+        return new IllegalStateException(self + " cannot read its own log for a catch-up", e);
     }
 
     /** Receiving side: keeps an entry that continues the log; ignores anything else. */
@@ -302,6 +319,11 @@ final class Catchup {
      * @throws IOException when logging fails; the node must stop
      */
     Optional<Finished> onTick(long nowMillis) throws IOException {
+        try {
+            reader.closeIfIdle(nowMillis);
+        } catch (IOException e) {
+            throw cannotRead(e);
+        }
         if (run.isEmpty() || nowMillis < run.get().deadlineMillis) {
             return Optional.empty();
         }

@@ -263,7 +263,7 @@ public final class NodeLoop {
             if (!ours) {
                 LOG.debug("{} ignores {} from {}", self, message, inbound.from());
             } else if (message instanceof CatchupRequest request) {
-                catchup.onRequest(inbound.from(), request);
+                catchup.onRequest(inbound.from(), request, ports.clock().monotonicMillis());
             } else if (message instanceof CatchupEntry entry) {
                 catchup.onEntry(inbound.from(), entry);
             } else if (message instanceof SnapshotHeader header) {
@@ -402,6 +402,7 @@ public final class NodeLoop {
     }
 
     private void closeStorage() {
+        catchup.closeReader();
         try {
             storage.close();
             LOG.info(
