@@ -46,8 +46,7 @@ class CatchUpThroughputIT {
                 assertEquals(0, load.unknown().size(), "writes of unknown outcome");
             }
             String master = cluster.awaitMaster(observer, name -> true);
-            String wiped =
-                    cluster.nodes().stream().filter(n -> !n.equals(master)).findFirst().get();
+            String wiped = cluster.anotherThan(master);
             wipeAndMeasure(cluster, client, wiped, "from the log");
             for (String node : cluster.nodes()) {
                 assertEquals(0, cluster.admin(node, "collapse", "--keep", "1").exitCode(), node);

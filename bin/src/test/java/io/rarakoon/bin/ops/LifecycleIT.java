@@ -61,8 +61,7 @@ class LifecycleIT {
                 ArakoonClient client = cluster.client()) {
             cluster.startAll();
             String master = cluster.awaitMaster(observer, name -> true);
-            String slave =
-                    cluster.nodes().stream().filter(n -> !n.equals(master)).findFirst().get();
+            String slave = cluster.anotherThan(master);
             try (WriteLoad load = WriteLoad.start(cluster, "w", 4, 1_000_000)) {
                 for (int round = 1; round <= 5; round++) {
                     load.awaitAcknowledged(round * 300);

@@ -187,8 +187,7 @@ class MaintenanceIT {
             }
             WriteLoad.fill(cluster, "b", 1_000);
             String master = cluster.awaitMaster(observer, name -> true);
-            String wiped =
-                    cluster.nodes().stream().filter(n -> !n.equals(master)).findFirst().get();
+            String wiped = cluster.anotherThan(master);
             assertEquals(0, cluster.stop(wiped));
             cluster.wipe(wiped);
             WriteLoad.fill(cluster, "c", 2_000);

@@ -211,6 +211,13 @@ public final class ProcessCluster implements AutoCloseable {
         return List.copyOf(nodes);
     }
 
+    /**
+     * The first node, in file order, other than {@code node}: a slave once {@code node} is master.
+     */
+    public String anotherThan(String node) {
+        return nodes.stream().filter(n -> !n.equals(node)).findFirst().orElseThrow();
+    }
+
     /** The folder of the cluster file, node homes and logs. */
     public Path folder() {
         return folder;
