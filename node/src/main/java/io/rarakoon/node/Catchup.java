@@ -361,7 +361,8 @@ final class Catchup {
         }
         Wal wal = storage.wal();
         for (LogEntry entry : current.received) {
-            wal.append(entry.index(), storage.codec().encodeEntry(entry));
+            LogEntry kept = notLowered(wal, entry);
+            wal.append(kept.index(), storage.codec().encodeEntry(kept));
         }
         statistics.timedForce(wal);
         KvStore store = storage.store();
@@ -373,6 +374,30 @@ final class Catchup {
         current.appliedAny = true;
         current.received.clear();
         return true;
+    }
+
+    /**
+     * A chosen entry that replaces the node's last entry, holding the same value in a higher term,
+     * keeps that term: the node did accept the value then, and a promise reporting the older term
+     * could let a new master prefer another value accepted in between.
+     */
+    private LogEntry notLowered(Wal wal, LogEntry chosen) throws IOException {
+        if (chosen.index() != wal.lastIndex()) {
+            return chosen;
+        }
+        Optional<byte[]> payload = wal.read(chosen.index());
+        if (payload.isEmpty()) {
+            return chosen;
+        }
+        LogEntry existing;
+        try {
+            existing = storage.codec().decodeEntry(payload.get());
+        } catch (MalformedPayloadException e) {
+            return chosen;
+        }
+        boolean lowered =
+                existing.term() > chosen.term() && existing.value().equals(chosen.value());
+        return lowered ? new LogEntry(existing.term(), chosen.index(), chosen.value()) : chosen;
     }
 
     private List<io.rarakoon.kv.Update> updatesOf(LogEntry entry) {

@@ -244,11 +244,10 @@ final class Invariants {
 
     /**
      * The recovered last entry is the forced one, a later write of its index (a newer term, whose
-     * value may differ: the last index is not chosen yet), or the chosen entry of its index: a
-     * catch-up copies chosen entries over the log, and may replace an accepted last entry with the
-     * chosen one from an older term (the same value, since every proposal after a value is chosen
-     * carries it), which the core learns only when the catch-up ends. Never an older entry that is
-     * not the chosen one.
+     * value may differ: the last index is not chosen yet), or the chosen entry of its index in
+     * place of another value: a catch-up copies chosen entries over the log, which the core learns
+     * only when the catch-up ends. Never the same value in a lower term (a catch-up keeps the
+     * higher term of a value the node accepted) nor an older entry that is not the chosen one.
      */
     private boolean sameValue(Optional<LogEntry> forced, DurableState recovered) {
         if (forced.isEmpty() || recovered.lastAccepted().isEmpty()) {
@@ -258,7 +257,8 @@ final class Invariants {
         LogEntry after = recovered.lastAccepted().get();
         return after.term() > before.term()
                 || after.equals(before)
-                || after.value().equals(chosen.get(after.index()));
+                || (!after.value().equals(before.value())
+                        && after.value().equals(chosen.get(after.index())));
     }
 
     private void checkLog(SimNode node, Seen s, long applied) {
