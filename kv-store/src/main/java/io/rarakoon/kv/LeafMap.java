@@ -14,6 +14,10 @@ import java.util.TreeMap;
  * <p>Leaves partition the key space: a leaf holds the keys from its fence up to the next leaf's
  * fence. The first leaf's fence is the empty key, so every key has a leaf. Arrays handed in become
  * owned by the map and are never modified. Not thread-safe.
+ *
+ * <p>Between {@link #startBulkLoad} and {@link #finishBulkLoad}, writes wait unsorted in {@link
+ * PendingWrites} and reach the leaves sorted, at the finish or before the next walk: a log replay
+ * writes millions of random keys and reads few of them back in between.
  */
 final class LeafMap {
 
@@ -27,6 +31,9 @@ final class LeafMap {
     private final TreeMap<Bytes, Leaf> leaves = new TreeMap<>();
     private long size;
 
+    /** Writes not yet in the leaves, while bulk-loading; null otherwise. */
+    private PendingWrites pending;
+
     LeafMap(int leafEntriesMax) {
         if (leafEntriesMax < 4) {
             throw new IllegalArgumentException("leafEntriesMax " + leafEntriesMax + " < 4");
@@ -39,15 +46,109 @@ final class LeafMap {
         return size;
     }
 
+    /** Holds writes back unsorted until {@link #finishBulkLoad} or the next walk; idempotent. */
+    void startBulkLoad() {
+        if (pending == null) {
+            pending = new PendingWrites();
+        }
+    }
+
+    /** Sorts the held-back writes into the leaves and writes directly again. */
+    void finishBulkLoad() {
+        writePending();
+        pending = null;
+    }
+
     /** The value of {@code key}, or null. */
     byte[] get(byte[] key) {
+        if (pending != null) {
+            byte[] value = pending.get(key);
+            if (value != null) {
+                return value == PendingWrites.DELETED ? null : value;
+            }
+        }
+        return leafGet(key);
+    }
+
+    /** Stores {@code value} under {@code key}; returns the previous value or null. */
+    byte[] put(byte[] key, byte[] value) {
+        byte[] old;
+        if (pending != null) {
+            old = get(key);
+            pending.put(key, value);
+        } else {
+            old = leafPut(key, value);
+        }
+        if (old == null) {
+            size++;
+        }
+        return old;
+    }
+
+    /** Removes {@code key}; returns the removed value or null. */
+    byte[] remove(byte[] key) {
+        byte[] old;
+        if (pending != null) {
+            old = get(key);
+            if (old != null) {
+                pending.put(key, PendingWrites.DELETED);
+            }
+        } else {
+            old = leafRemove(key);
+        }
+        if (old != null) {
+            size--;
+        }
+        return old;
+    }
+
+    /** Moves the pending writes into the leaves, in key order; cheap when there are none. */
+    private void writePending() {
+        if (pending == null || pending.size() == 0) {
+            return;
+        }
+        boolean leavesEmpty = leaves.size() == 1 && leaves.firstEntry().getValue().size == 0;
+        byte[][][] sorted = pending.drainSorted();
+        byte[][] keys = sorted[0];
+        byte[][] values = sorted[1];
+        if (leavesEmpty) {
+            fillEmpty(keys, values);
+            return;
+        }
+        for (int i = 0; i < keys.length; i++) {
+            if (values[i] == PendingWrites.DELETED) {
+                leafRemove(keys[i]);
+            } else {
+                leafPut(keys[i], values[i]);
+            }
+        }
+    }
+
+    /** Builds full leaves from ascending keys, skipping deleted ones; the leaves must be empty. */
+    private void fillEmpty(byte[][] keys, byte[][] values) {
+        Leaf leaf = leaves.firstEntry().getValue();
+        for (int i = 0; i < keys.length; i++) {
+            if (values[i] == PendingWrites.DELETED) {
+                continue;
+            }
+            if (leaf.size == leafEntriesMax) {
+                leaf = new Leaf(leafEntriesMax);
+                leaves.put(Bytes.wrap(keys[i]), leaf);
+            }
+            leaf.keys[leaf.size] = keys[i];
+            leaf.values[leaf.size] = values[i];
+            leaf.size++;
+        }
+    }
+
+    private byte[] leafGet(byte[] key) {
         Leaf leaf = leafFor(key).getValue();
         int index = leaf.search(key);
         return index >= 0 ? leaf.values[index] : null;
     }
 
-    /** Stores {@code value} under {@code key}; returns the previous value or null. */
-    byte[] put(byte[] key, byte[] value) {
+    /** Stores {@code value} under {@code key} in the leaves; returns the previous value or null. */
+    private byte[] leafPut(byte[] key, byte[] value) {
         Map.Entry<Bytes, Leaf> entry = leafFor(key);
         Leaf leaf = entry.getValue();
         int index = leaf.search(key);
@@ -64,7 +165,6 @@ final class LeafMap {
                 Leaf fresh = new Leaf(leafEntriesMax);
                 fresh.insert(0, key, value);
                 leaves.put(Bytes.wrap(key), fresh);
-                size++;
                 return null;
             }
             Leaf right = leaf.splitOffUpperHalf(leafEntriesMax);
@@ -76,12 +176,11 @@ final class LeafMap {
             }
         }
         leaf.insert(position, key, value);
-        size++;
         return null;
     }
 
-    /** Removes {@code key}; returns the removed value or null. */
-    byte[] remove(byte[] key) {
+    /** Removes {@code key} from the leaves; returns the removed value or null. */
+    private byte[] leafRemove(byte[] key) {
         Map.Entry<Bytes, Leaf> entry = leafFor(key);
         Leaf leaf = entry.getValue();
         int index = leaf.search(key);
@@ -90,7 +189,6 @@ final class LeafMap {
         }
         byte[] old = leaf.values[index];
         leaf.delete(index);
-        size--;
         if (leaf.size < leafEntriesMax / 4) {
             mergeWithNeighbour(entry);
         }
@@ -122,6 +220,7 @@ final class LeafMap {
      * until the visitor returns false or the map ends.
      */
     void walkUp(byte[] low, boolean inclusive, Visitor visitor) {
+        writePending();
         Map.Entry<Bytes, Leaf> entry = leafFor(low);
         int index = entry.getValue().search(low);
         int position = index >= 0 ? (inclusive ? index : index + 1) : -index - 1;
@@ -142,6 +241,7 @@ final class LeafMap {
      * null = start at the greatest key), until the visitor returns false or the map ends.
      */
     void walkDown(byte[] high, boolean inclusive, Visitor visitor) {
+        writePending();
         Map.Entry<Bytes, Leaf> entry = high == null ? leaves.lastEntry() : leafFor(high);
         int position = entry.getValue().size - 1;
         if (high != null) {

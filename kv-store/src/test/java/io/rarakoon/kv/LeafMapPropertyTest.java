@@ -18,32 +18,55 @@ import net.jqwik.api.Tuple;
 
 /**
  * {@link LeafMap} against a TreeMap with leaves of only 4 entries, so that random puts and removes
- * (ascending runs, descending runs, random keys) split, append and merge leaves all the time. After
- * each operation the returned old value must match; at the end every ascending and descending walk
- * from every bound must match the TreeMap.
+ * (ascending runs, descending runs, random keys) split, append and merge leaves all the time. Bulk
+ * loads start and finish in between, and walks in the middle of one sort its pending writes in.
+ * After each operation the returned old value and the size must match; at the end every key's value
+ * (read before any walk, so from a bulk load's pending writes) and every ascending and descending
+ * walk from every bound must match the TreeMap.
  */
 class LeafMapPropertyTest {
 
-    /** Put (value non-null) or remove (value null). */
-    record Op(int key, byte[] value) {}
+    enum Kind {
+        PUT,
+        REMOVE,
+        START_BULK_LOAD,
+        FINISH_BULK_LOAD,
+        WALK
+    }
 
-    @Property(tries = 300)
+    /** A put of {@code value}, a remove, a bulk-load switch or a full walk checked mid-run. */
+    record Op(Kind kind, int key, byte[] value) {
+        static Op write(int key, byte[] value) {
+            return new Op(value == null ? Kind.REMOVE : Kind.PUT, key, value);
+        }
+    }
+
+    @Property(tries = 400)
     void leafMapMatchesTreeMap(@ForAll("ops") List<Op> ops) {
         LeafMap map = new LeafMap(4);
         TreeMap<Bytes, byte[]> model = new TreeMap<>();
         for (Op op : ops) {
             byte[] key = key(op.key());
-            byte[] expected =
-                    op.value() == null
-                            ? model.remove(Bytes.wrap(key))
-                            : model.put(Bytes.wrap(key), op.value());
-            byte[] actual = op.value() == null ? map.remove(key) : map.put(key, op.value());
-            assertArrayEquals(expected, actual, "old value at " + op);
+            switch (op.kind()) {
+                case PUT ->
+                        assertArrayEquals(
+                                model.put(Bytes.wrap(key), op.value()),
+                                map.put(key, op.value()),
+                                "" + op);
+                case REMOVE ->
+                        assertArrayEquals(model.remove(Bytes.wrap(key)), map.remove(key), "" + op);
+                case START_BULK_LOAD -> map.startBulkLoad();
+                case FINISH_BULK_LOAD -> map.finishBulkLoad();
+                case WALK -> assertEquals(keys(model), walkUp(map, new byte[0], true));
+            }
             assertEquals(model.size(), map.size());
+        }
+        for (int number = -1; number <= 41; number++) {
+            byte[] key = key(number);
+            assertArrayEquals(model.get(Bytes.wrap(key)), map.get(key), "value of " + number);
         }
         for (int bound = -1; bound <= 41; bound++) {
             byte[] key = key(bound);
-            assertEquals(model.containsKey(Bytes.wrap(key)), map.get(key) != null);
             for (boolean inclusive : new boolean[] {true, false}) {
                 assertEquals(
                         keys(model.tailMap(Bytes.wrap(key), inclusive)),
@@ -54,13 +77,15 @@ class LeafMapPropertyTest {
             }
         }
         assertEquals(keys(model.descendingMap()), walkDown(map, null, true));
+        map.finishBulkLoad();
+        assertEquals(keys(model), walkUp(map, new byte[0], true));
     }
 
     @Property(tries = 50)
     void walksStopWhenTheVisitorSaysSo(@ForAll("ops") List<Op> ops) {
         LeafMap map = new LeafMap(4);
         ops.stream()
-                .filter(op -> op.value() != null)
+                .filter(op -> op.kind() == Kind.PUT)
                 .forEach(op -> map.put(key(op.key()), op.value()));
         List<Bytes> seen = new ArrayList<>();
         map.walkUp(new byte[0], true, (key, value) -> seen.add(Bytes.wrap(key)) && seen.size() < 3);
@@ -77,16 +102,20 @@ class LeafMapPropertyTest {
                                         .array(byte[].class)
                                         .ofMaxSize(3)
                                         .injectNull(0.3))
-                        .as(Op::new);
+                        .as(Op::write);
         Arbitrary<List<Op>> ascending =
                 Arbitraries.integers().between(0, 30).map(start -> run(start, 1, new byte[] {1}));
         Arbitrary<List<Op>> descendingRemoves =
                 Arbitraries.integers().between(10, 40).map(start -> run(start, -1, null));
         Arbitrary<List<Op>> randomRun = random.list().ofMaxSize(6);
+        Arbitrary<List<Op>> control =
+                Arbitraries.of(Kind.START_BULK_LOAD, Kind.FINISH_BULK_LOAD, Kind.WALK)
+                        .map(kind -> List.of(new Op(kind, 0, null)));
         return Arbitraries.frequencyOf(
                         Tuple.of(6, randomRun),
                         Tuple.of(1, ascending),
-                        Tuple.of(1, descendingRemoves))
+                        Tuple.of(1, descendingRemoves),
+                        Tuple.of(2, control))
                 .list()
                 .ofMaxSize(30)
                 .map(lists -> lists.stream().flatMap(List::stream).toList());
@@ -95,7 +124,7 @@ class LeafMapPropertyTest {
     private static List<Op> run(int start, int step, byte[] value) {
         List<Op> ops = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            ops.add(new Op(start + i * step, value));
+            ops.add(Op.write(start + i * step, value));
         }
         return ops;
     }

@@ -120,6 +120,7 @@ public final class NodeStorage implements Closeable {
                             + " between the head and its first segment",
                     null);
         }
+        store.startBulkLoad();
         try (EntryCursor cursor = wal.entries(store.nextIndex())) {
             Optional<WalEntry> next = cursor.next();
             while (next.isPresent() && next.get().index() <= target) {
@@ -129,6 +130,8 @@ public final class NodeStorage implements Closeable {
             }
         } catch (CorruptLogException e) {
             throw new CorruptStorageException("write-ahead log: " + e.getMessage(), e);
+        } finally {
+            store.finishBulkLoad();
         }
         LOG.info(
                 "replayed the log up to index {} (last {})", store.appliedIndex().orElse(-1), last);
