@@ -28,9 +28,9 @@ import java.util.stream.Stream;
 /**
  * Measures how fast a node replays its log at start-up: writes a log of the given size (values of
  * {@link #UPDATES_PER_VALUE} sets of random 16-byte keys and 100-byte values, as a busy master
- * batches them; completed segments compressed in the background as in production), then times
- * {@link NodeStorage#open}, which rebuilds the store from the log. Not a JMH benchmark; run it by
- * hand (docs/performance.md):
+ * batches them; completed segments compressed in the background as in production), waits for the
+ * compression to finish, then times {@link NodeStorage#open}, which rebuilds the store from the
+ * log. Not a JMH benchmark; run it by hand (docs/performance.md):
  *
  * <pre>java -Xmx8g -cp bench/target/benchmarks.jar io.rarakoon.bench.ReplayMeasure 1024
  * </pre>
@@ -54,6 +54,10 @@ public final class ReplayMeasure {
         ExecutorService background = Executors.newSingleThreadExecutor();
         try {
             long[] written = writeLog(directory, logBytesMin, background);
+            // A restarting node's compressor is not running: let the writer's finish first, so
+            // that it does not share the cores with the replay being timed.
+            background.shutdown();
+            background.awaitTermination(1, TimeUnit.HOURS);
             long start = System.nanoTime();
             StorageOptions options =
                     new StorageOptions(
@@ -80,8 +84,7 @@ public final class ReplayMeasure {
                     written[1] * UPDATES_PER_VALUE / seconds,
                     diskBytes(directory) >> 20);
         } finally {
-            background.shutdown();
-            background.awaitTermination(1, TimeUnit.MINUTES);
+            background.shutdownNow();
             deleteTree(directory);
         }
     }

@@ -1,6 +1,8 @@
 package io.rarakoon.kv;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,8 +18,9 @@ import java.util.TreeMap;
  * owned by the map and are never modified. Not thread-safe.
  *
  * <p>Between {@link #startBulkLoad} and {@link #finishBulkLoad}, writes wait unsorted in {@link
- * PendingWrites} and reach the leaves sorted, at the finish or before the next walk: a log replay
- * writes millions of random keys and reads few of them back in between.
+ * PendingWrites} and reach the leaves sorted: at the finish, before the next walk, or when they
+ * pass a size bound. A log replay writes millions of random keys and reads few of them back in
+ * between.
  */
 final class LeafMap {
 
@@ -27,18 +30,31 @@ final class LeafMap {
         boolean visit(byte[] key, byte[] value);
     }
 
+    /**
+     * Held-back writes at least 1/this of the map's entries are merged by rebuilding the leaves (a
+     * sequential pass of tens of nanoseconds an entry) rather than inserted one by one (a search
+     * that misses the cache, about a microsecond each).
+     */
+    private static final int REBUILD_SHARE_MIN = 32;
+
     private final int leafEntriesMax;
+    private final long pendingBytesMax;
     private final TreeMap<Bytes, Leaf> leaves = new TreeMap<>();
     private long size;
 
     /** Writes not yet in the leaves, while bulk-loading; null otherwise. */
     private PendingWrites pending;
 
-    LeafMap(int leafEntriesMax) {
+    /**
+     * @param leafEntriesMax entries per leaf, at least 4
+     * @param pendingBytesMax bytes of writes a bulk load holds back before sorting them in
+     */
+    LeafMap(int leafEntriesMax, long pendingBytesMax) {
         if (leafEntriesMax < 4) {
             throw new IllegalArgumentException("leafEntriesMax " + leafEntriesMax + " < 4");
         }
         this.leafEntriesMax = leafEntriesMax;
+        this.pendingBytesMax = pendingBytesMax;
         leaves.put(Bytes.EMPTY, new Leaf(leafEntriesMax));
     }
 
@@ -72,13 +88,7 @@ final class LeafMap {
 
     /** Stores {@code value} under {@code key}; returns the previous value or null. */
     byte[] put(byte[] key, byte[] value) {
-        byte[] old;
-        if (pending != null) {
-            old = get(key);
-            pending.put(key, value);
-        } else {
-            old = leafPut(key, value);
-        }
+        byte[] old = pending != null ? pendingWrite(key, value) : leafPut(key, value);
         if (old == null) {
             size++;
         }
@@ -87,19 +97,25 @@ final class LeafMap {
 
     /** Removes {@code key}; returns the removed value or null. */
     byte[] remove(byte[] key) {
-        byte[] old;
-        if (pending != null) {
-            old = get(key);
-            if (old != null) {
-                pending.put(key, PendingWrites.DELETED);
-            }
-        } else {
-            old = leafRemove(key);
-        }
+        byte[] old = pending != null ? pendingWrite(key, PendingWrites.DELETED) : leafRemove(key);
         if (old != null) {
             size--;
         }
         return old;
+    }
+
+    /**
+     * Holds back a write (a value or {@link PendingWrites#DELETED}) with one probe of the table;
+     * returns the key's value before it, or null. A deletion of an absent key is held back too: it
+     * removes nothing when drained.
+     */
+    private byte[] pendingWrite(byte[] key, byte[] value) {
+        byte[] previous = pending.put(key, value);
+        byte[] old = previous == null ? leafGet(key) : previous;
+        if (pending.recordBytes() > pendingBytesMax) {
+            writePending();
+        }
+        return old == PendingWrites.DELETED ? null : old;
     }
 
     /** Moves the pending writes into the leaves, in key order; cheap when there are none. */
@@ -107,12 +123,11 @@ final class LeafMap {
         if (pending == null || pending.size() == 0) {
             return;
         }
-        boolean leavesEmpty = leaves.size() == 1 && leaves.firstEntry().getValue().size == 0;
         byte[][][] sorted = pending.drainSorted();
         byte[][] keys = sorted[0];
         byte[][] values = sorted[1];
-        if (leavesEmpty) {
-            fillEmpty(keys, values);
+        if (keys.length * REBUILD_SHARE_MIN >= size) {
+            rebuildWith(keys, values);
             return;
         }
         for (int i = 0; i < keys.length; i++) {
@@ -124,21 +139,59 @@ final class LeafMap {
         }
     }
 
-    /** Builds full leaves from ascending keys, skipping deleted ones; the leaves must be empty. */
-    private void fillEmpty(byte[][] keys, byte[][] values) {
-        Leaf leaf = leaves.firstEntry().getValue();
-        for (int i = 0; i < keys.length; i++) {
-            if (values[i] == PendingWrites.DELETED) {
+    /**
+     * Rebuilds the leaves, full, from one merge of their entries with ascending writes: a write
+     * replaces the entry of its key, a deletion drops it.
+     */
+    private void rebuildWith(byte[][] keys, byte[][] values) {
+        List<Leaf> old = new ArrayList<>(leaves.values());
+        leaves.clear();
+        Leaf leaf = new Leaf(leafEntriesMax);
+        leaves.put(Bytes.EMPTY, leaf);
+        int oldLeaf = 0;
+        int oldIndex = 0;
+        int write = 0;
+        while (true) {
+            while (oldLeaf < old.size() && oldIndex == old.get(oldLeaf).size) {
+                oldLeaf++;
+                oldIndex = 0;
+            }
+            boolean oldLeft = oldLeaf < old.size();
+            if (!oldLeft && write == keys.length) {
+                return;
+            }
+            Leaf from = oldLeft ? old.get(oldLeaf) : null;
+            int order =
+                    !oldLeft
+                            ? 1
+                            : write == keys.length
+                                    ? -1
+                                    : Arrays.compareUnsigned(from.keys[oldIndex], keys[write]);
+            if (order < 0) {
+                leaf = appendInOrder(leaf, from.keys[oldIndex], from.values[oldIndex]);
+                oldIndex++;
                 continue;
             }
-            if (leaf.size == leafEntriesMax) {
-                leaf = new Leaf(leafEntriesMax);
-                leaves.put(Bytes.wrap(keys[i]), leaf);
+            if (values[write] != PendingWrites.DELETED) {
+                leaf = appendInOrder(leaf, keys[write], values[write]);
             }
-            leaf.keys[leaf.size] = keys[i];
-            leaf.values[leaf.size] = values[i];
-            leaf.size++;
+            write++;
+            if (order == 0) {
+                oldIndex++;
+            }
         }
+    }
+
+    /** Appends past the greatest key; returns the leaf it went to, a new one if leaf was full. */
+    private Leaf appendInOrder(Leaf leaf, byte[] key, byte[] value) {
+        if (leaf.size == leafEntriesMax) {
+            leaf = new Leaf(leafEntriesMax);
+            leaves.put(Bytes.wrap(key), leaf);
+        }
+        leaf.keys[leaf.size] = key;
+        leaf.values[leaf.size] = value;
+        leaf.size++;
+        return leaf;
     }
 
     private byte[] leafGet(byte[] key) {

@@ -1,12 +1,23 @@
 package io.rarakoon.kv;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Writes a {@link LeafMap} holds back while it bulk-loads: an open-addressing hash table from key
- * to the newest value or {@link #DELETED}. A write here costs a hash and one or two cache misses,
- * where an ordered insert into millions of random keys costs a search that misses the cache at
- * every step; {@link #drainSorted} hands the writes over in key order once. Not thread-safe.
+ * to its newest record, a key and a value (or a deletion) copied into large byte pages. A write
+ * here costs a hash, a copy and one or two cache misses, where an ordered insert into millions of
+ * random keys costs a search that misses the cache at every step; {@link #drainSorted} hands the
+ * writes over in key order once.
+ *
+ * <p>The table and pages hold no references: written at random between two young collections, a
+ * table of references would have the collector scan all of it at each one (hundreds of milliseconds
+ * per collection at millions of keys), and the caller's arrays die young instead of being copied to
+ * the old generation. Not thread-safe.
  */
 final class PendingWrites {
 
@@ -18,34 +29,83 @@ final class PendingWrites {
 
     private static final int SLOTS_INITIAL = 1 << 12;
 
-    private int[] hashes = new int[SLOTS_INITIAL];
-    private byte[][] keys = new byte[SLOTS_INITIAL][];
-    private byte[][] values = new byte[SLOTS_INITIAL][];
+    /** Records are appended to pages of this size; a larger record gets a page of its own. */
+    private static final int PAGE_BYTES = 1 << 20;
+
+    /**
+     * A record: key length (with {@link #SUPERSEDED_BIT}), value length (or {@link
+     * #DELETED_LENGTH}), key, value.
+     */
+    private static final int RECORD_HEADER_BYTES = 2 * Integer.BYTES;
+
+    private static final int DELETED_LENGTH = -1;
+
+    /** Set in the key length of a record a later write of its key replaced: the drain skips it. */
+    private static final int SUPERSEDED_BIT = Integer.MIN_VALUE;
+
+    /** A slot with no record. */
+    private static final long NO_RECORD = -1;
+
+    private static final VarHandle INT =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
+
+    private int[] hashes;
+
+    /** Per slot, the address of its key's newest record (page index, offset), or NO_RECORD. */
+    private long[] records;
+
+    private final List<byte[]> pages = new ArrayList<>();
+
+    /** Per page, the bytes its records fill from its start. */
+    private int[] pageFills;
+
+    private long recordBytes;
     private int size;
 
+    PendingWrites() {
+        clear();
+    }
+
+    /** Keys with a pending write. */
     int size() {
         return size;
     }
 
-    /** The pending value of {@code key} (possibly {@link #DELETED}), or null if none is pending. */
-    byte[] get(byte[] key) {
-        int slot = find(key, hash(key));
-        return keys[slot] == null ? null : values[slot];
+    /** Bytes of records held, overwritten ones included: what the pages cost. */
+    long recordBytes() {
+        return recordBytes;
     }
 
-    /** Makes {@code value} (or {@link #DELETED}) the pending value of {@code key}. */
-    void put(byte[] key, byte[] value) {
+    /**
+     * A copy of the pending value of {@code key} (or {@link #DELETED}), or null if none is pending.
+     */
+    byte[] get(byte[] key) {
+        long record = records[find(key, hash(key))];
+        return record == NO_RECORD ? null : valueOf(record);
+    }
+
+    /**
+     * Makes a copy of {@code value} (or {@link #DELETED}) the pending value of {@code key}; returns
+     * the value it replaces (possibly {@link #DELETED}), or null if none was pending.
+     */
+    byte[] put(byte[] key, byte[] value) {
         int hash = hash(key);
         int slot = find(key, hash);
-        if (keys[slot] == null) {
+        byte[] previous = null;
+        if (records[slot] == NO_RECORD) {
             hashes[slot] = hash;
-            keys[slot] = key;
             size++;
+        } else {
+            previous = valueOf(records[slot]);
+            byte[] page = pageOf(records[slot]);
+            int offset = offsetOf(records[slot]);
+            INT.set(page, offset, (int) INT.get(page, offset) | SUPERSEDED_BIT);
         }
-        values[slot] = value;
-        if (size > keys.length * LOAD_FACTOR_MAX) {
+        records[slot] = append(key, value);
+        if (size > records.length * LOAD_FACTOR_MAX) {
             grow();
         }
+        return previous;
     }
 
     /**
@@ -53,58 +113,131 @@ final class PendingWrites {
      * ascending unsigned key order, and leaves this table empty.
      */
     byte[][][] drainSorted() {
-        byte[][] drainedKeys = new byte[size][];
-        byte[][] drainedValues = new byte[size][];
+        byte[][] keys = new byte[size][];
+        byte[][] values = new byte[size][];
         int count = 0;
-        for (int slot = 0; slot < keys.length; slot++) {
-            if (keys[slot] != null) {
-                drainedKeys[count] = keys[slot];
-                drainedValues[count] = values[slot];
-                count++;
+        // Page order, not slot order: the pages are read once, front to back.
+        for (int pageIndex = 0; pageIndex < pages.size(); pageIndex++) {
+            byte[] page = pages.get(pageIndex);
+            int offset = 0;
+            while (offset < pageFills[pageIndex]) {
+                int keyLengthAndBit = (int) INT.get(page, offset);
+                int keyLength = keyLengthAndBit & ~SUPERSEDED_BIT;
+                int valueLength = (int) INT.get(page, offset + Integer.BYTES);
+                int keyStart = offset + RECORD_HEADER_BYTES;
+                if ((keyLengthAndBit & SUPERSEDED_BIT) == 0) {
+                    keys[count] = Arrays.copyOfRange(page, keyStart, keyStart + keyLength);
+                    values[count] = valueOf(page, offset);
+                    count++;
+                }
+                offset = keyStart + keyLength + Math.max(0, valueLength);
             }
         }
-        hashes = new int[SLOTS_INITIAL];
-        keys = new byte[SLOTS_INITIAL][];
-        values = new byte[SLOTS_INITIAL][];
-        size = 0;
-        int[] order = KeySorter.ascendingOrder(drainedKeys);
+        clear();
+        int[] order = KeySorter.ascendingOrder(keys);
         byte[][] sortedKeys = new byte[count][];
         byte[][] sortedValues = new byte[count][];
         for (int i = 0; i < count; i++) {
-            sortedKeys[i] = drainedKeys[order[i]];
-            sortedValues[i] = drainedValues[order[i]];
+            sortedKeys[i] = keys[order[i]];
+            sortedValues[i] = values[order[i]];
         }
         return new byte[][][] {sortedKeys, sortedValues};
     }
 
+    private void clear() {
+        hashes = new int[SLOTS_INITIAL];
+        records = new long[SLOTS_INITIAL];
+        Arrays.fill(records, NO_RECORD);
+        pages.clear();
+        pageFills = new int[16];
+        recordBytes = 0;
+        size = 0;
+    }
+
     /** The slot holding {@code key}, or the empty slot where it belongs (linear probing). */
     private int find(byte[] key, int hash) {
-        int mask = keys.length - 1;
+        int mask = records.length - 1;
         int slot = hash & mask;
-        while (keys[slot] != null && (hashes[slot] != hash || !Arrays.equals(keys[slot], key))) {
+        while (records[slot] != NO_RECORD
+                && (hashes[slot] != hash || !recordHasKey(records[slot], key))) {
             slot = (slot + 1) & mask;
         }
         return slot;
     }
 
+    /** Copies a record into the pages and returns its address. */
+    private long append(byte[] key, byte[] value) {
+        int valueLength = value == DELETED ? DELETED_LENGTH : value.length;
+        int length = RECORD_HEADER_BYTES + key.length + Math.max(0, valueLength);
+        int pageIndex = pages.size() - 1;
+        if (pageIndex < 0 || pageFills[pageIndex] + length > pages.get(pageIndex).length) {
+            // A record larger than a page gets a page of its own, exactly its size.
+            pages.add(new byte[Math.max(length, PAGE_BYTES)]);
+            pageIndex++;
+            if (pageIndex == pageFills.length) {
+                pageFills = Arrays.copyOf(pageFills, pageIndex * 2);
+            }
+        }
+        byte[] page = pages.get(pageIndex);
+        int offset = pageFills[pageIndex];
+        pageFills[pageIndex] += length;
+        INT.set(page, offset, key.length);
+        INT.set(page, offset + Integer.BYTES, valueLength);
+        System.arraycopy(key, 0, page, offset + RECORD_HEADER_BYTES, key.length);
+        if (valueLength > 0) {
+            System.arraycopy(
+                    value, 0, page, offset + RECORD_HEADER_BYTES + key.length, valueLength);
+        }
+        recordBytes += length;
+        return (long) pageIndex << Integer.SIZE | offset;
+    }
+
+    private boolean recordHasKey(long record, byte[] key) {
+        byte[] page = pageOf(record);
+        int offset = offsetOf(record);
+        int keyStart = offset + RECORD_HEADER_BYTES;
+        return (int) INT.get(page, offset) == key.length
+                && Arrays.equals(page, keyStart, keyStart + key.length, key, 0, key.length);
+    }
+
+    private byte[] valueOf(long record) {
+        return valueOf(pageOf(record), offsetOf(record));
+    }
+
+    /** A copy of the value of the record at {@code offset}, or {@link #DELETED}. */
+    private static byte[] valueOf(byte[] page, int offset) {
+        int valueLength = (int) INT.get(page, offset + Integer.BYTES);
+        if (valueLength == DELETED_LENGTH) {
+            return DELETED;
+        }
+        int valueStart = offset + RECORD_HEADER_BYTES + (int) INT.get(page, offset);
+        return Arrays.copyOfRange(page, valueStart, valueStart + valueLength);
+    }
+
+    private byte[] pageOf(long record) {
+        return pages.get((int) (record >>> Integer.SIZE));
+    }
+
+    private static int offsetOf(long record) {
+        return (int) record;
+    }
+
     private void grow() {
         int[] oldHashes = hashes;
-        byte[][] oldKeys = keys;
-        byte[][] oldValues = values;
-        int slots = oldKeys.length * 2;
+        long[] oldRecords = records;
+        int slots = oldRecords.length * 2;
         hashes = new int[slots];
-        keys = new byte[slots][];
-        values = new byte[slots][];
+        records = new long[slots];
+        Arrays.fill(records, NO_RECORD);
         int mask = slots - 1;
-        for (int old = 0; old < oldKeys.length; old++) {
-            if (oldKeys[old] != null) {
+        for (int old = 0; old < oldRecords.length; old++) {
+            if (oldRecords[old] != NO_RECORD) {
                 int slot = oldHashes[old] & mask;
-                while (keys[slot] != null) {
+                while (records[slot] != NO_RECORD) {
                     slot = (slot + 1) & mask;
                 }
                 hashes[slot] = oldHashes[old];
-                keys[slot] = oldKeys[old];
-                values[slot] = oldValues[old];
+                records[slot] = oldRecords[old];
             }
         }
     }

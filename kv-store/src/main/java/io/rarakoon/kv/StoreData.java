@@ -24,6 +24,9 @@ final class StoreData {
     long appliedIndex = NO_INDEX;
 
     StoreData(int leafEntriesMax) {
-        user = new LeafMap(leafEntriesMax);
+        user =
+                new LeafMap(
+                        leafEntriesMax,
+                        Runtime.getRuntime().maxMemory() / Limits.PENDING_WRITE_HEAP_SHARE);
     }
 }

@@ -15,14 +15,15 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.LongRange;
 
 /**
  * {@link LeafMap} against a TreeMap with leaves of only 4 entries, so that random puts and removes
  * (ascending runs, descending runs, random keys) split, append and merge leaves all the time. Bulk
- * loads start and finish in between, and walks in the middle of one sort its pending writes in.
- * After each operation the returned old value and the size must match; at the end every key's value
- * (read before any walk, so from a bulk load's pending writes) and every ascending and descending
- * walk from every bound must match the TreeMap.
+ * loads start and finish in between; walks in the middle of one, and a random bound on the bytes
+ * held back, sort its pending writes in. After each operation the returned old value and the size
+ * must match; at the end every key's value (read before any walk, so from a bulk load's pending
+ * writes) and every ascending and descending walk from every bound must match the TreeMap.
  */
 class LeafMapPropertyTest {
 
@@ -42,8 +43,9 @@ class LeafMapPropertyTest {
     }
 
     @Property(tries = 400)
-    void leafMapMatchesTreeMap(@ForAll("ops") List<Op> ops) {
-        LeafMap map = new LeafMap(4);
+    void leafMapMatchesTreeMap(
+            @ForAll("ops") List<Op> ops, @ForAll @LongRange(max = 2000) long pendingBytesMax) {
+        LeafMap map = new LeafMap(4, pendingBytesMax);
         TreeMap<Bytes, byte[]> model = new TreeMap<>();
         for (Op op : ops) {
             byte[] key = key(op.key());
@@ -83,7 +85,7 @@ class LeafMapPropertyTest {
 
     @Property(tries = 50)
     void walksStopWhenTheVisitorSaysSo(@ForAll("ops") List<Op> ops) {
-        LeafMap map = new LeafMap(4);
+        LeafMap map = new LeafMap(4, Long.MAX_VALUE);
         ops.stream()
                 .filter(op -> op.kind() == Kind.PUT)
                 .forEach(op -> map.put(key(op.key()), op.value()));
