@@ -26,6 +26,16 @@ final class KeySorter {
 
     private static final int DIGITS_PER_PREFIX = Long.SIZE / DIGIT_BITS;
 
+    private static final int DIGIT_VALUES = 1 << DIGIT_BITS;
+
+    /**
+     * Ranges up to this many pairs (12 bytes each, twice over with the scratch arrays: 1.5 MiB) are
+     * sorted digit by digit from the least significant; larger ones are split by their top digit
+     * first, since a pass that scatters pairs across a range larger than the cache misses it at
+     * every pair.
+     */
+    private static final int LSD_ENTRIES_MAX = 1 << 16;
+
     private static final VarHandle BIG_ENDIAN_LONG =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
@@ -67,7 +77,7 @@ final class KeySorter {
         for (int i = from; i < to; i++) {
             prefixes[i] = prefixAt(keys[order[i]], offset);
         }
-        radixSort(from, to);
+        radixSort(from, to, DIGITS_PER_PREFIX - 1);
         int runStart = from;
         for (int i = from + 1; i <= to; i++) {
             if (i == to || prefixes[i] != prefixes[runStart]) {
@@ -81,39 +91,57 @@ final class KeySorter {
         }
     }
 
-    /** Stable LSD radix sort of (prefix, order) pairs in [from, to) by unsigned prefix. */
-    private void radixSort(int from, int to) {
-        int count = to - from;
-        int[][] counts = new int[DIGITS_PER_PREFIX][1 << DIGIT_BITS];
-        for (int i = from; i < to; i++) {
-            long prefix = prefixes[i];
-            for (int digit = 0; digit < DIGITS_PER_PREFIX; digit++) {
-                counts[digit][digitOf(prefix, digit)]++;
+    /**
+     * Sorts (prefix, order) pairs in [from, to) by unsigned prefix; they agree on the digits above
+     * {@code topDigit} (digit 0 is the least significant byte). A large range is split by its top
+     * digit first, until the pieces fit in the cache; a piece is then sorted digit by digit from
+     * the least significant (LSD), each pass stable.
+     */
+    private void radixSort(int from, int to, int topDigit) {
+        if (to - from > LSD_ENTRIES_MAX && topDigit > 0) {
+            int[] bucketStarts = distribute(from, to, topDigit);
+            for (int bucket = 0; bucket < DIGIT_VALUES; bucket++) {
+                if (bucketStarts[bucket + 1] - bucketStarts[bucket] > 1) {
+                    radixSort(bucketStarts[bucket], bucketStarts[bucket + 1], topDigit - 1);
+                }
             }
+            return;
         }
-        for (int digit = 0; digit < DIGITS_PER_PREFIX; digit++) {
-            int[] digitCounts = counts[digit];
-            if (digitCounts[digitOf(prefixes[from], digit)] == count) {
-                continue; // every prefix has this digit: the pass would not move anything
-            }
-            int position = from;
-            for (int value = 0; value < digitCounts.length; value++) {
-                int entries = digitCounts[value];
-                digitCounts[value] = position;
-                position += entries;
-            }
-            for (int i = from; i < to; i++) {
-                int target = digitCounts[digitOf(prefixes[i], digit)]++;
-                prefixScratch[target] = prefixes[i];
-                orderScratch[target] = order[i];
-            }
-            System.arraycopy(prefixScratch, from, prefixes, from, count);
-            System.arraycopy(orderScratch, from, order, from, count);
+        for (int digit = 0; digit <= topDigit; digit++) {
+            distribute(from, to, digit);
         }
     }
 
+    /**
+     * One stable counting pass: orders the pairs in [from, to) by {@code digit}; returns where each
+     * digit value's run starts (and, last, {@code to}).
+     */
+    private int[] distribute(int from, int to, int digit) {
+        int[] starts = new int[DIGIT_VALUES + 1];
+        for (int i = from; i < to; i++) {
+            starts[digitOf(prefixes[i], digit) + 1]++;
+        }
+        boolean oneValue = starts[digitOf(prefixes[from], digit) + 1] == to - from;
+        starts[0] = from;
+        for (int value = 0; value < DIGIT_VALUES; value++) {
+            starts[value + 1] += starts[value];
+        }
+        if (oneValue) {
+            return starts; // every pair has this digit: the pass would not move anything
+        }
+        int[] next = Arrays.copyOf(starts, DIGIT_VALUES);
+        for (int i = from; i < to; i++) {
+            int target = next[digitOf(prefixes[i], digit)]++;
+            prefixScratch[target] = prefixes[i];
+            orderScratch[target] = order[i];
+        }
+        System.arraycopy(prefixScratch, from, prefixes, from, to - from);
+        System.arraycopy(orderScratch, from, order, from, to - from);
+        return starts;
+    }
+
     private static int digitOf(long prefix, int digit) {
-        return (int) (prefix >>> (digit * DIGIT_BITS)) & ((1 << DIGIT_BITS) - 1);
+        return (int) (prefix >>> (digit * DIGIT_BITS)) & (DIGIT_VALUES - 1);
     }
 
     /** Insertion sort for small ranges; a boxed comparison sort for large tied ranges. */

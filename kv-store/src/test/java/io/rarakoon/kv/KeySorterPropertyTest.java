@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -36,6 +40,28 @@ class KeySorterPropertyTest {
         List<Bytes> expected = new ArrayList<>(distinct);
         expected.sort(Bytes::compareTo);
         assertEquals(expected, sorted);
+    }
+
+    /**
+     * Past 65,536 keys the sort splits by its top digit first: 200,000 keys, half of them random,
+     * half sharing their first 3 bytes and differing in few bits, so that splits recurse.
+     */
+    @Example
+    void sortsManyKeysLikeUnsignedComparison() {
+        SplittableRandom random = new SplittableRandom(20261122);
+        Set<Bytes> distinct = new HashSet<>();
+        while (distinct.size() < 200_000) {
+            byte[] key = new byte[random.nextInt(0, 20)];
+            random.nextBytes(key);
+            if (distinct.size() % 2 == 0 && key.length > 4) {
+                key[0] = 'k';
+                key[1] = 'e';
+                key[2] = 'y';
+                key[3] &= 1;
+            }
+            distinct.add(Bytes.wrap(key));
+        }
+        sortsLikeUnsignedComparison(new ArrayList<>(distinct));
     }
 
     @Property(tries = 50)
