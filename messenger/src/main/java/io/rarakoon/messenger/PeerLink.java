@@ -81,7 +81,14 @@ final class PeerLink {
             logDrops();
             return false;
         }
-        scheduleDrain();
+        Stream stream = connectedStream;
+        if (stream != null && stream.onIoThread()) {
+            // A sender sharing the I/O thread (a node's loop) writes at once: its next step may
+            // block (an fsync), and the frame should be on its way meanwhile.
+            writeQueued(stream);
+        } else {
+            scheduleDrain();
+        }
         return true;
     }
 
@@ -191,7 +198,7 @@ final class PeerLink {
         }
     }
 
-    /** On the stream's I/O thread: writes queued frames while the stream stays writable. */
+    /** A drain pass scheduled on the stream's I/O thread. */
     private void drain(Stream stream) {
         drainScheduled.set(false);
         if (stream != connectedStream) {
@@ -201,6 +208,11 @@ final class PeerLink {
             }
             return;
         }
+        writeQueued(stream);
+    }
+
+    /** On the stream's I/O thread: writes queued frames while the stream stays writable. */
+    private void writeQueued(Stream stream) {
         int written = 0;
         while (written < Limits.FRAMES_PER_DRAIN_MAX
                 && stream == connectedStream

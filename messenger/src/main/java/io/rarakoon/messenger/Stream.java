@@ -39,6 +39,12 @@ public interface Stream {
     /** Runs a task on this stream's I/O thread, after the tasks already queued there. */
     void execute(Runnable task);
 
+    /**
+     * Whether the caller runs on this stream's I/O thread, where it may write without a hand-off (a
+     * thread that shares its I/O thread with other work, such as a node's loop).
+     */
+    boolean onIoThread();
+
     /** A short description for logs, such as the remote address. */
     String describe();
 }

@@ -92,6 +92,9 @@ final class FakeTransport implements Transport {
         boolean readingPaused;
         boolean closed;
 
+        /** Whether the test plays a sender that shares the stream's I/O thread. */
+        boolean senderOnIoThread;
+
         FakeStream(StreamHandler handler) {
             this.handler = handler;
         }
@@ -153,6 +156,11 @@ final class FakeTransport implements Transport {
         @Override
         public void execute(Runnable task) {
             tasks.add(task);
+        }
+
+        @Override
+        public boolean onIoThread() {
+            return senderOnIoThread;
         }
 
         @Override

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The transport-agnostic messenger core driven step by step over {@link FakeTransport}: one thread,
  * a fake clock, the test playing the peer. Covers the outgoing handshake and its checks, drops
- * (peer down, buffer full), backpressure, reconnect with backoff, inbound validation and delivery,
- * the frame limit (max_buffer_size) at and one byte past it on both sides, and that a seed fixes
- * every backoff.
+ * (peer down, buffer full), backpressure, writes without a hand-off from the stream's I/O thread,
+ * reconnect with backoff, inbound validation and delivery, the frame limit (max_buffer_size) at and
+ * one byte past it on both sides, and that a seed fixes every backoff.
  */
 class PeerMessengerTest {
     private static final String CLUSTER = "ricky";
@@ -86,6 +86,21 @@ class PeerMessengerTest {
                     codec.decode(stream.flushed.get(i - 1)));
         }
         assertEquals(3, stats().sentFrameCount());
+    }
+
+    @Test
+    void aSenderOnTheStreamsIoThreadWritesAtOnceWhileWritable() {
+        FakeTransport.FakeStream stream = connected();
+        stream.senderOnIoThread = true;
+        assertTrue(messenger.send("b", new CatchupEntry(1, new byte[0])));
+        assertEquals(2, stream.flushed.size(), "our handshake and the frame, no task run");
+        stream.setWritable(false);
+        assertTrue(messenger.send("b", new CatchupEntry(2, new byte[0])));
+        assertEquals(2, stream.flushed.size());
+        assertEquals(1, stats().queuedFrameCount());
+        stream.setWritable(true);
+        assertEquals(3, stream.flushed.size());
+        assertEquals(2, stats().sentFrameCount());
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.rarakoon.kv.UserFunctionRegistry;
 import io.rarakoon.messenger.MessengerConfig;
 import io.rarakoon.messenger.PeerAddress;
 import io.rarakoon.messenger.PeerMessenger;
+import io.rarakoon.messenger.netty.EventLoops;
 import io.rarakoon.messenger.netty.NettyTransport;
 import io.rarakoon.node.config.ClusterConfig;
 import io.rarakoon.node.config.CollapseConfig;
@@ -34,6 +35,13 @@ import org.slf4j.LoggerFactory;
  * PeerMessenger} over Netty on the messaging port, and clients through a {@link ClientListener} on
  * the client port. The random seed is drawn from {@link SecureRandom} and logged.
  *
+ * <p>The loop and every connection, client or peer, share one event-loop thread ({@link
+ * EventLoops}): a request read from a socket reaches the loop, and an answer or an Accept the loop
+ * sends reaches the socket, without waking another thread; an Accept goes out before the loop's
+ * fsync, as {@link EffectExecutor} orders it. Requests that arrive during an fsync wait in the
+ * socket and go into the next turn together. Other threads: the background executor (snapshots,
+ * collapse) and the metrics server.
+ *
  * <p>Threads: {@link #start} and {@link #close} from one controlling thread; {@link #awaitFailure}
  * from any.
  */
@@ -49,10 +57,8 @@ public final class Node implements AutoCloseable {
      */
     public static final ConnectionPolicy PEER_POLICY = new ConnectionPolicy(100, 2_000, 5_000);
 
-    /** Event-loop threads of the client port: clients are many, each request is small. */
-    private static final int CLIENT_THREAD_COUNT = 2;
-
     private final NodeId self;
+    private final EventLoops eventLoops;
     private final NettyTransport peerTransport;
     private final NettyTransport clientTransport;
     private final ExecutorService background;
@@ -66,8 +72,13 @@ public final class Node implements AutoCloseable {
     private ClientListener clientListener;
     private boolean closed;
 
-    private Node(NodeId self, NettyTransport peerTransport, NettyTransport clientTransport) {
+    private Node(
+            NodeId self,
+            EventLoops eventLoops,
+            NettyTransport peerTransport,
+            NettyTransport clientTransport) {
         this.self = self;
+        this.eventLoops = eventLoops;
         this.peerTransport = peerTransport;
         this.clientTransport = clientTransport;
         this.background =
@@ -77,7 +88,7 @@ public final class Node implements AutoCloseable {
                             thread.setDaemon(true);
                             return thread;
                         });
-        this.scheduler = new ThreadScheduler(self.name() + "-loop", (t, e) -> fail(e));
+        this.scheduler = new ThreadScheduler(eventLoops.next(), (t, e) -> fail(e));
     }
 
     /**
@@ -100,32 +111,34 @@ public final class Node implements AutoCloseable {
                                                         + nodeName
                                                         + " is not in the cluster file"));
         NodeTls tls = NodeTls.of(config, node);
-        NettyTransport peers =
-                NettyTransport.bind(
-                        node.primaryAddress(), node.messagingPort(), 1, tls.messaging());
-        NettyTransport clients;
+        EventLoops loops = EventLoops.start(nodeName + "-loop", 1);
         try {
-            clients =
+            NettyTransport peers =
                     NettyTransport.bind(
-                            node.primaryAddress(),
-                            node.clientPort(),
-                            CLIENT_THREAD_COUNT,
-                            tls.clients());
-        } catch (IOException e) {
-            peers.close();
+                            node.primaryAddress(), node.messagingPort(), loops, tls.messaging());
+            NettyTransport clients =
+                    NettyTransport.bind(
+                            node.primaryAddress(), node.clientPort(), loops, tls.clients());
+            return start(config, node, loops, peers, clients);
+        } catch (IOException | RuntimeException e) {
+            loops.close();
             throw e;
         }
-        return start(config, node, peers, clients);
     }
 
-    /** Starts a node on transports already bound to its ports (tests bind ephemeral ports). */
+    /**
+     * Starts a node on transports already bound to its ports on {@code eventLoops}, one thread the
+     * node then owns (tests bind ephemeral ports).
+     */
     static Node start(
             ClusterConfig config,
             NodeConfig node,
+            EventLoops eventLoops,
             NettyTransport peerTransport,
             NettyTransport clientTransport)
             throws IOException {
-        Node started = new Node(new NodeId(node.name()), peerTransport, clientTransport);
+        Node started =
+                new Node(new NodeId(node.name()), eventLoops, peerTransport, clientTransport);
         try {
             started.wire(config, node);
         } catch (IOException | RuntimeException e) {
@@ -272,7 +285,7 @@ public final class Node implements AutoCloseable {
         }
         clientTransport.close();
         peerTransport.close();
-        scheduler.close();
+        eventLoops.close();
         background.shutdown();
         LOG.info("{} stopped", self);
     }

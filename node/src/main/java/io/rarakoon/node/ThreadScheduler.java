@@ -1,35 +1,27 @@
 package io.rarakoon.node;
 
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The production {@link Scheduler}: one named daemon thread. A task that throws stops the node: an
- * exception out of the loop is a broken invariant (STYLE.md §9), so it is handed to the failure
- * handler instead of being swallowed by the executor.
+ * The production {@link Scheduler}: a single-threaded executor, in a node the event-loop thread it
+ * shares with its client and peer connections. A task that throws stops the node: an exception out
+ * of the loop is a broken invariant (STYLE.md §9), so it is handed to the failure handler instead
+ * of being swallowed by the executor.
  */
-@SuppressForbidden
-public final class ThreadScheduler implements Scheduler, AutoCloseable {
-    private final ScheduledThreadPoolExecutor executor;
+public final class ThreadScheduler implements Scheduler {
+    private final ScheduledExecutorService executor;
     private final Thread.UncaughtExceptionHandler onFailure;
 
     /**
-     * @param threadName name of the loop thread, e.g. {@code node_0-loop}
-     * @param onFailure called on the loop thread with any exception a task throws
+     * @param executor runs every task on one thread, in submission order; its owner shuts it down
+     * @param onFailure called on that thread with any exception a task throws
      */
-    public ThreadScheduler(String threadName, Thread.UncaughtExceptionHandler onFailure) {
+    public ThreadScheduler(
+            ScheduledExecutorService executor, Thread.UncaughtExceptionHandler onFailure) {
+        this.executor = executor;
         this.onFailure = onFailure;
-        this.executor =
-                new ScheduledThreadPoolExecutor(
-                        1,
-                        runnable -> {
-                            Thread thread = new Thread(runnable, threadName);
-                            thread.setDaemon(true);
-                            return thread;
-                        });
-        executor.setRemoveOnCancelPolicy(true);
-        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     @Override
@@ -52,21 +44,5 @@ public final class ThreadScheduler implements Scheduler, AutoCloseable {
                 onFailure.uncaughtException(Thread.currentThread(), e);
             }
         };
-    }
-
-    /** Stops accepting tasks and waits up to {@code timeoutMillis} for the running one to end. */
-    public void shutdown(long timeoutMillis) throws InterruptedException {
-        executor.shutdown();
-        executor.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
-    }
-
-    /** Stops the scheduler, waiting up to ten seconds; an interrupt is kept for the caller. */
-    @Override
-    public void close() {
-        try {
-            shutdown(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

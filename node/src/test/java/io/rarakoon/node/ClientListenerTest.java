@@ -114,6 +114,11 @@ class ClientListenerTest {
         }
 
         @Override
+        public boolean onIoThread() {
+            return true;
+        }
+
+        @Override
         public String describe() {
             return "quiet";
         }

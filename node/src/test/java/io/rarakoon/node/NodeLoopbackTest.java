@@ -7,6 +7,7 @@ import io.rarakoon.client.ArakoonClient;
 import io.rarakoon.client.ClientConfig;
 import io.rarakoon.client.protocol.ByteString;
 import io.rarakoon.client.protocol.NamedValue;
+import io.rarakoon.messenger.netty.EventLoops;
 import io.rarakoon.messenger.netty.NettyTransport;
 import io.rarakoon.node.config.ClusterConfig;
 import io.rarakoon.node.config.CollapseConfig;
@@ -41,13 +42,15 @@ class NodeLoopbackTest {
 
     @Test
     void clientWritesAndReadsThroughTheMasterAndSurvivesItsStop() throws IOException {
+        List<EventLoops> loops = new ArrayList<>();
         List<NettyTransport> peers = new ArrayList<>();
         List<NettyTransport> clients = new ArrayList<>();
         List<NodeConfig> nodes = new ArrayList<>();
         WalConfig wal = new WalConfig(1_000, true, true, Compressor.ZSTD);
         for (int i = 0; i < 3; i++) {
-            peers.add(NettyTransport.bind(HOST, 0, 1));
-            clients.add(NettyTransport.bind(HOST, 0, 1));
+            loops.add(EventLoops.start("n" + i + "-loop", 1));
+            peers.add(NettyTransport.bind(HOST, 0, loops.get(i), Optional.empty()));
+            clients.add(NettyTransport.bind(HOST, 0, loops.get(i), Optional.empty()));
             nodes.add(
                     node(
                             "n" + i,
@@ -61,7 +64,9 @@ class NodeLoopbackTest {
         ClientConfig.Builder clientConfig = ClientConfig.builder(CLUSTER_ID).deadlineMillis(30_000);
         try {
             for (int i = 0; i < 3; i++) {
-                running.add(Node.start(config, nodes.get(i), peers.get(i), clients.get(i)));
+                running.add(
+                        Node.start(
+                                config, nodes.get(i), loops.get(i), peers.get(i), clients.get(i)));
                 clientConfig.node("n" + i, HOST, running.get(i).clientPort());
             }
             try (ArakoonClient client = ArakoonClient.create(clientConfig.build())) {
@@ -89,10 +94,11 @@ class NodeLoopbackTest {
     @Test
     void metricsEndpointReportsTheTrafficItServed() throws IOException, InterruptedException {
         WalConfig wal = new WalConfig(1_000, true, true, Compressor.ZSTD);
-        NettyTransport peer = NettyTransport.bind(HOST, 0, 1);
-        NettyTransport client = NettyTransport.bind(HOST, 0, 1);
+        EventLoops loops = EventLoops.start("n0-loop", 1);
+        NettyTransport peer = NettyTransport.bind(HOST, 0, loops, Optional.empty());
+        NettyTransport client = NettyTransport.bind(HOST, 0, loops, Optional.empty());
         NodeConfig node = node("n0", client.localPort(), peer.localPort(), wal, OptionalInt.of(0));
-        try (Node running = Node.start(cluster(List.of(node), wal), node, peer, client);
+        try (Node running = Node.start(cluster(List.of(node), wal), node, loops, peer, client);
                 ArakoonClient arakoon =
                         ArakoonClient.create(
                                 ClientConfig.builder(CLUSTER_ID)

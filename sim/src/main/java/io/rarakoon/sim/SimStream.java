@@ -141,6 +141,15 @@ final class SimStream implements Stream {
         context.runAfterNanos(0, task);
     }
 
+    /**
+     * Never: a simulated node's loop and its streams' I/O are separate tasks, as if on separate
+     * threads, so every write waits for a drain task.
+     */
+    @Override
+    public boolean onIoThread() {
+        return false;
+    }
+
     @Override
     public String describe() {
         return name;

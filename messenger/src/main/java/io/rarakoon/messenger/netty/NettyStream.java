@@ -48,6 +48,11 @@ final class NettyStream implements Stream {
     }
 
     @Override
+    public boolean onIoThread() {
+        return channel.eventLoop().inEventLoop();
+    }
+
+    @Override
     public String describe() {
         return String.valueOf(channel.remoteAddress());
     }

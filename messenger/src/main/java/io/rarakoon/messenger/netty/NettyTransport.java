@@ -6,17 +6,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollEventLoopGroup;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.rarakoon.messenger.Acceptor;
 import io.rarakoon.messenger.PeerAddress;
@@ -32,11 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The production {@link Transport}: TCP over Netty, with native epoll when it is available and NIO
- * otherwise, and optionally TLS on every stream ({@link TransportTls}). It listens from the moment
- * it is bound (accepted streams are closed until {@link #listen} names an acceptor), and its event
- * loops also run the timer. Each stream's outbound queue has a high-water mark, so writers that
- * check {@code isWritable} bound its bytes.
+ * The production {@link Transport}: TCP over Netty on {@link EventLoops} of its own or shared with
+ * other transports, and optionally TLS on every stream ({@link TransportTls}). It listens from the
+ * moment it is bound (accepted streams are closed until {@link #listen} names an acceptor), and its
+ * event loops also run the timer. Each stream's outbound queue has a high-water mark, so writers
+ * that check {@code isWritable} bound its bytes.
  *
  * <p>Thread-safety: all methods may be called from any thread.
  */
@@ -56,14 +47,14 @@ public final class NettyTransport implements Transport, AutoCloseable {
     /** How long a TCP connect may take before Netty fails it, in milliseconds. */
     static final int CONNECT_TIMEOUT_MILLIS = 5_000;
 
-    /** How long {@link #close} waits for the event loops to stop, in seconds. */
-    static final int SHUTDOWN_TIMEOUT_SECONDS = 10;
-
     private static final WriteBufferWaterMark WATER_MARK =
             new WriteBufferWaterMark(WRITE_BUFFER_BYTES_LOW, WRITE_BUFFER_BYTES_HIGH);
 
-    private final EventLoopGroup group;
-    private final Class<? extends SocketChannel> channelType;
+    private final EventLoops loops;
+
+    /** Whether {@link #close} stops the event loops: they were started for this transport alone. */
+    private final boolean ownsLoops;
+
     private final Channel serverChannel;
     private final Optional<TransportTls> tls;
 
@@ -71,21 +62,21 @@ public final class NettyTransport implements Transport, AutoCloseable {
     private final AtomicReference<Acceptor> acceptor;
 
     private NettyTransport(
-            EventLoopGroup group,
-            Class<? extends SocketChannel> channelType,
+            EventLoops loops,
+            boolean ownsLoops,
             Channel server,
             AtomicReference<Acceptor> acceptor,
             Optional<TransportTls> tls) {
-        this.group = group;
-        this.channelType = channelType;
+        this.loops = loops;
+        this.ownsLoops = ownsLoops;
         this.serverChannel = server;
         this.acceptor = acceptor;
         this.tls = tls;
     }
 
     /**
-     * Binds a listening socket for plain TCP streams and starts the event loops. Returns once the
-     * socket is bound.
+     * Binds a listening socket for plain TCP streams on event loops of its own, which {@link
+     * #close} stops. Returns once the socket is bound.
      *
      * @param host the address to listen on, such as "127.0.0.1"
      * @param port the port, or 0 for an ephemeral one (see {@link #localPort()})
@@ -104,18 +95,35 @@ public final class NettyTransport implements Transport, AutoCloseable {
      */
     public static NettyTransport bind(
             String host, int port, int threadCount, Optional<TransportTls> tls) throws IOException {
-        boolean epoll = Epoll.isAvailable();
-        EventLoopGroup group =
-                epoll ? new EpollEventLoopGroup(threadCount) : new NioEventLoopGroup(threadCount);
-        Class<? extends ServerChannel> serverType =
-                epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        Class<? extends SocketChannel> channelType =
-                epoll ? EpollSocketChannel.class : NioSocketChannel.class;
+        EventLoops loops = EventLoops.start("transport", threadCount);
+        try {
+            return bind(host, port, loops, true, tls);
+        } catch (IOException e) {
+            loops.close();
+            throw e;
+        }
+    }
+
+    /**
+     * As {@link #bind(String, int, int, Optional)}, on shared event loops, which stay running after
+     * {@link #close}.
+     *
+     * @throws IOException if the address cannot be bound
+     */
+    public static NettyTransport bind(
+            String host, int port, EventLoops loops, Optional<TransportTls> tls)
+            throws IOException {
+        return bind(host, port, loops, false, tls);
+    }
+
+    private static NettyTransport bind(
+            String host, int port, EventLoops loops, boolean ownsLoops, Optional<TransportTls> tls)
+            throws IOException {
         AtomicReference<Acceptor> acceptor = new AtomicReference<>();
         ChannelFuture bound =
                 new ServerBootstrap()
-                        .group(group)
-                        .channel(serverType)
+                        .group(loops.group())
+                        .channel(loops.serverChannelType())
                         .option(ChannelOption.SO_REUSEADDR, true)
                         .childOption(ChannelOption.TCP_NODELAY, true)
                         .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
@@ -133,18 +141,17 @@ public final class NettyTransport implements Transport, AutoCloseable {
                         .bind(host, port)
                         .awaitUninterruptibly();
         if (!bound.isSuccess()) {
-            group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             throw new IOException("cannot bind " + host + ":" + port, bound.cause());
         }
-        if (epoll) {
+        if (loops.epoll()) {
             LOG.info("listening on {} (epoll)", bound.channel().localAddress());
         } else {
             LOG.info(
                     "listening on {} (nio: {})",
                     bound.channel().localAddress(),
-                    String.valueOf(Epoll.unavailabilityCause()));
+                    EventLoops.epollUnavailability());
         }
-        return new NettyTransport(group, channelType, bound.channel(), acceptor, tls);
+        return new NettyTransport(loops, ownsLoops, bound.channel(), acceptor, tls);
     }
 
     private static void addTls(Channel channel, TransportTls tls, boolean clientMode) {
@@ -159,8 +166,8 @@ public final class NettyTransport implements Transport, AutoCloseable {
     @Override
     public void connect(PeerAddress address, StreamHandler handler) {
         new Bootstrap()
-                .group(group)
-                .channel(channelType)
+                .group(loops.group())
+                .channel(loops.channelType())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
@@ -193,17 +200,21 @@ public final class NettyTransport implements Transport, AutoCloseable {
     @Override
     public void schedule(long delayMillis, Runnable task) {
         try {
-            group.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+            loops.group().schedule(task, delayMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             LOG.debug("timer task dropped: transport is shutting down");
         }
     }
 
-    /** Stops listening, closes every stream and stops the event loops; waits for them. */
+    /**
+     * Stops listening; stops its own event loops, which closes every stream, and waits for them. On
+     * shared event loops the streams stay open until their owners close them or the loops stop.
+     */
     @Override
     public void close() {
         serverChannel.close().awaitUninterruptibly();
-        group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        if (ownsLoops) {
+            loops.close();
+        }
     }
 }
