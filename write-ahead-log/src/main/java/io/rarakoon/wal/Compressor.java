@@ -54,9 +54,11 @@ final class Compressor {
                 if (next instanceof RecordReader.Bad bad) {
                     throw bad.toException(plainName);
                 }
-                if (!(next instanceof RecordReader.Record record)) {
+                if (next instanceof RecordReader.End end) {
+                    checkEndsAtFileEnd(plainName, end, size);
                     break;
                 }
+                RecordReader.Record record = (RecordReader.Record) next;
                 order.check(record.entry().index(), record.offset());
                 first = count == 0 ? record.entry().index() : first;
                 count++;
@@ -76,5 +78,18 @@ final class Compressor {
                 body.writtenBytes(),
                 size - FileHeader.BYTES,
                 body.crc());
+    }
+
+    /** A completed segment was cut to its last record, so zeros there are damage. */
+    private static void checkEndsAtFileEnd(String plainName, RecordReader.End end, long size)
+            throws CorruptLogException {
+        if (end.offset() != size) {
+            throw new CorruptLogException(
+                    plainName,
+                    end.offset(),
+                    "a record or the end of a completed segment",
+                    "end at " + size,
+                    "zero bytes");
+        }
     }
 }

@@ -17,7 +17,12 @@ final class RecordReader {
     /** A record with a good checksum, starting at {@code offset}. */
     record Record(WalEntry entry, long offset) implements Next {}
 
-    /** The data ended exactly at a record boundary. */
+    /**
+     * The data ended at a record boundary, at {@code offset}: the end of the data, or a header of
+     * zeros, where the unused preallocated space of the segment being written begins (no record
+     * starts with sixteen zero bytes: its checksum could not match). A caller that knows where the
+     * data must end checks the offset.
+     */
     record End(long offset) implements Next {}
 
     /**
@@ -46,7 +51,7 @@ final class RecordReader {
         long start = offset;
         byte[] header = new byte[RecordCodec.HEADER_BYTES];
         int headerRead = in.readNBytes(header, 0, header.length);
-        if (headerRead == 0) {
+        if (headerRead == 0 || isZeros(header, headerRead)) {
             return new End(start);
         }
         if (headerRead < header.length) {
@@ -87,5 +92,14 @@ final class RecordReader {
             return new Bad(start, "non-negative index", ">= 0", index, false);
         }
         return new Record(new WalEntry(index, payload), start);
+    }
+
+    private static boolean isZeros(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

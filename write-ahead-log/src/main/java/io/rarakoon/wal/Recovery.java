@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Opens the files of a WAL directory and checks them (spec §3.7 port note). Temporary files are
  * deleted, interrupted compressions finished (the archive wins), every segment's header and index
- * order and every archive's checksum verified, and a torn or checksum-failing record at the very
- * end of the newest segment truncated when nothing valid follows it. Everything else that is wrong
- * throws {@link CorruptLogException}.
+ * order and every archive's checksum verified, the unused preallocated space (zeros) after the
+ * newest segment's last record cut, and a torn or checksum-failing record at the very end of the
+ * newest segment truncated when nothing valid follows it. Everything else that is wrong throws
+ * {@link CorruptLogException}.
  */
 final class Recovery {
     private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
@@ -54,11 +55,13 @@ final class Recovery {
                         ? HeadFile.verify(disk, entriesPerSegment)
                         : new HeadFile.Verified(Wal.NO_INDEX, 0);
         long headIndex = head.headIndex();
-        dropEmptyNewest(files);
         if (directoryChanged) {
             disk.syncDirectory();
         }
         List<Catalog.Segment> segments = checkSegments(files);
+        if (!segments.isEmpty()) {
+            dropEmptyNewest(segments);
+        }
         if (head.logRestartIndex() != 0) {
             dropSuperseded(segments, head.logRestartIndex());
         }
@@ -111,22 +114,20 @@ final class Recovery {
         files.put(segment, compressed);
     }
 
-    /** Deletes a newest plain segment with no entries that a crash left after a roll. */
-    private void dropEmptyNewest(TreeMap<Long, String> files) throws IOException {
-        if (files.size() < 2 || FileNames.isCompressed(files.lastEntry().getValue())) {
+    /**
+     * Deletes a newest plain segment left without entries by a crash after a roll (its records, if
+     * any, were torn or only zeros written ahead of them reached the disk), so that appends go on
+     * in the segment before it.
+     */
+    private void dropEmptyNewest(List<Catalog.Segment> segments) throws IOException {
+        Catalog.Segment newest = segments.get(segments.size() - 1);
+        if (segments.size() < 2 || !newest.isEmpty()) {
             return;
         }
-        String name = files.lastEntry().getValue();
-        try (DiskFile file = disk.open(name)) {
-            FileHeader.read(file, name, FileKind.PLAIN_SEGMENT, entriesPerSegment);
-            if (file.sizeBytes() > FileHeader.BYTES) {
-                return;
-            }
-        }
-        LOG.info("deleting {}: a new segment without entries", name);
-        disk.delete(name);
-        directoryChanged = true;
-        files.remove(files.lastKey());
+        LOG.info("deleting {}: a new segment without entries", newest.fileName());
+        disk.delete(newest.fileName());
+        disk.syncDirectory();
+        segments.remove(segments.size() - 1);
     }
 
     private List<Catalog.Segment> checkSegments(TreeMap<Long, String> files) throws IOException {
@@ -222,12 +223,54 @@ final class Recovery {
                     truncateTornTail(file, name, bad, size, order, newest);
                     break;
                 } else {
+                    long end = ((RecordReader.End) next).offset();
+                    if (end < size) {
+                        truncatePreallocated(file, name, end, size, order, newest);
+                    }
                     break;
                 }
             }
             long last = first == Wal.NO_INDEX ? Wal.NO_INDEX : order.lastIndex();
             return new Catalog.Segment(number, false, first, last);
         }
+    }
+
+    /**
+     * Cuts the newest segment's unused preallocated space, zeros from {@code end} to {@code size},
+     * which the log prepares again when it appends. Zeros elsewhere, or followed by anything but
+     * zeros, are judged as a bad record at {@code end}.
+     */
+    private static void truncatePreallocated(
+            DiskFile file, String name, long end, long size, IndexOrder order, boolean newest)
+            throws IOException {
+        if (!newest || !zerosUpToSize(file, end, size)) {
+            RecordReader.Bad bad =
+                    new RecordReader.Bad(
+                            end,
+                            "record header",
+                            "a record, or zeros to the end of the newest segment",
+                            "16 zero bytes",
+                            false);
+            truncateTornTail(file, name, bad, size, order, newest);
+            return;
+        }
+        file.truncate(end);
+        file.force();
+        LOG.debug("cut {} bytes of preallocated space from {}", size - end, name);
+    }
+
+    private static boolean zerosUpToSize(DiskFile file, long from, long size) throws IOException {
+        byte[] chunk = new byte[Limits.READ_CHUNK_BYTES];
+        for (long at = from; at < size; at += chunk.length) {
+            int length = (int) Math.min(chunk.length, size - at);
+            int count = readFully(file, at, chunk, length);
+            for (int i = 0; i < count; i++) {
+                if (chunk[i] != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static void truncateTornTail(

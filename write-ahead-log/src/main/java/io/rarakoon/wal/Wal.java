@@ -20,12 +20,14 @@ import org.slf4j.LoggerFactory;
  * Background work (compressing completed segments, submitted to the executor given to {@link
  * #open}, and the {@link Collapser}) runs on other threads and touches only completed segments
  * (those before the segment of the durable index: an entry after them is durable, so no crash can
- * bring the last index back into them), which are forced before they complete and never written
- * again, and the head file. The two kinds of background work exclude each other. The index getters
- * are safe from any thread.
+ * bring the last index back into them), which are cut to their last record and forced before they
+ * complete and never written again, and the head file. The two kinds of background work exclude
+ * each other. The index getters are safe from any thread.
  *
  * <p><b>Durability.</b> Appends are buffered; {@link #force} writes and forces them all (group
- * commit) and returns the index up to which the log is durable. Nothing is durable before that.
+ * commit) and returns the index up to which the log is durable. Nothing is durable before that. The
+ * segment being written is kept {@link Limits#PREALLOCATE_BYTES} ahead of the appends with zeros,
+ * so a force rarely changes the file's size; recovery cuts the zeros after the last record.
  *
  * <p><b>Failures.</b> After an {@link IOException} from an append or force the log refuses all
  * further writes: the caller must stop the node and reopen, because what reached the disk is
@@ -36,6 +38,9 @@ public final class Wal implements Closeable {
     public static final long NO_INDEX = -1;
 
     private static final Logger LOG = LoggerFactory.getLogger(Wal.class);
+
+    /** What {@link #prepare} writes ahead of the appends, a step in one write. */
+    private static final byte[] ZEROS = new byte[Limits.PREALLOCATE_BYTES];
 
     private final Disk disk;
     private final int entriesPerSegment;
@@ -48,6 +53,10 @@ public final class Wal implements Closeable {
     private DiskFile current;
     private long currentSegment = NO_INDEX;
     private long writtenBytes;
+
+    /** The end of the zeros written ahead of {@code writtenBytes}: the current segment's size. */
+    private long preparedBytes;
+
     private volatile long lastIndex = NO_INDEX;
     private volatile long durableIndex = NO_INDEX;
     private volatile boolean closed;
@@ -101,6 +110,7 @@ public final class Wal implements Closeable {
             currentSegment = segments.get(segments.size() - 1).number();
             current = disk.open(FileNames.plain(currentSegment));
             writtenBytes = current.sizeBytes();
+            preparedBytes = writtenBytes;
             current.force();
         }
         durableIndex = lastIndex;
@@ -313,6 +323,10 @@ public final class Wal implements Closeable {
         try {
             if (failure == null) {
                 force();
+                if (current != null && preparedBytes > writtenBytes) {
+                    cutPreparedSpace();
+                    current.force();
+                }
             }
         } finally {
             closed = true;
@@ -341,6 +355,7 @@ public final class Wal implements Closeable {
         }
         if (current != null) {
             flush();
+            cutPreparedSpace();
             current.force();
             durableIndex = lastIndex;
             current.close();
@@ -365,6 +380,7 @@ public final class Wal implements Closeable {
         current = disk.open(name);
         currentSegment = segment;
         writtenBytes = FileHeader.BYTES;
+        preparedBytes = FileHeader.BYTES;
     }
 
     private void bufferRecord(WalEntry entry) throws IOException {
@@ -374,6 +390,7 @@ public final class Wal implements Closeable {
         }
         if (recordBytes > buffer.length) {
             byte[] record = RecordCodec.encode(entry);
+            prepare(writtenBytes + record.length);
             current.write(writtenBytes, record, 0, record.length);
             writtenBytes += record.length;
             return;
@@ -384,9 +401,31 @@ public final class Wal implements Closeable {
 
     private void flush() throws IOException {
         if (bufferUsedBytes > 0) {
+            prepare(writtenBytes + bufferUsedBytes);
             current.write(writtenBytes, buffer, 0, bufferUsedBytes);
             writtenBytes += bufferUsedBytes;
             bufferUsedBytes = 0;
+        }
+    }
+
+    /** Writes zeros ahead, whole steps of {@link Limits#PREALLOCATE_BYTES}, up past {@code end}. */
+    private void prepare(long end) throws IOException {
+        if (end <= preparedBytes) {
+            return;
+        }
+        long target = (end / Limits.PREALLOCATE_BYTES + 1) * Limits.PREALLOCATE_BYTES;
+        while (preparedBytes < target) {
+            int length = (int) Math.min(ZEROS.length, target - preparedBytes);
+            current.write(preparedBytes, ZEROS, 0, length);
+            preparedBytes += length;
+        }
+    }
+
+    /** Cuts the zeros after the last record: a completed or closed segment ends with its data. */
+    private void cutPreparedSpace() throws IOException {
+        if (preparedBytes > writtenBytes) {
+            current.truncate(writtenBytes);
+            preparedBytes = writtenBytes;
         }
     }
 

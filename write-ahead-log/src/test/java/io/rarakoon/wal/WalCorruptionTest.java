@@ -102,6 +102,27 @@ class WalCorruptionTest {
         openFails("003.wal", FIRST_RECORD, "record checksum");
     }
 
+    private void writeZeros(String name, long offset, int length) throws IOException {
+        try (DiskFile file = disk.open(name)) {
+            file.write(offset, new byte[length], 0, length);
+            file.force();
+        }
+    }
+
+    @Test
+    void zerosFollowedByARecordInTheNewestSegmentAreCorruption() throws Exception {
+        buildLog(false, false);
+        writeZeros("003.wal", FIRST_RECORD, RECORD_BYTES);
+        openFails("003.wal", FIRST_RECORD, "record header");
+    }
+
+    @Test
+    void zerosAfterTheLastRecordOfACompletedSegmentAreCorruption() throws Exception {
+        buildLog(false, false);
+        writeZeros("001.wal", FIRST_RECORD + 4L * RECORD_BYTES, 100);
+        openFails("001.wal", FIRST_RECORD + 4L * RECORD_BYTES, "record header");
+    }
+
     @Test
     void aBadLastRecordOfTheNewestSegmentIsTruncatedAsATornTail() throws Exception {
         buildLog(false, false);
@@ -173,10 +194,10 @@ class WalCorruptionTest {
     @Test
     void anEmptySegmentFileIsRejected() throws Exception {
         buildLog(false, false);
-        replace("001.wal", new byte[0]);
-        openFails("001.wal", 0, "file shorter than its header");
         replace("003.wal", new byte[0]);
         openFails("003.wal", 0, "file shorter than its header");
+        replace("001.wal", new byte[0]);
+        openFails("001.wal", 0, "file shorter than its header");
     }
 
     @Test

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The log's contract on MemoryDisk with 4 entries per segment: the append rule, group commit and
- * the durable index, reading across plain and compressed segments, recovery after crashes (lost
- * unforced tail, torn tail, interrupted compression) and the write refusal after a failure.
- * Background jobs run only when a test runs its ManualExecutor.
+ * the durable index, reading across plain and compressed segments, the zeros written ahead of the
+ * appends, recovery after crashes (lost unforced tail, torn tail, interrupted compression) and the
+ * write refusal after a failure. Background jobs run only when a test runs its ManualExecutor.
  */
 class WalTest {
     static final int PER_SEGMENT = 4;
@@ -188,6 +188,39 @@ class WalTest {
             reopened.force();
             assertEquals(range(0, 9), indexes(reopened, 0));
         }
+    }
+
+    private long sizeOf(String name) throws IOException {
+        try (DiskFile file = disk.open(name)) {
+            return file.sizeBytes();
+        }
+    }
+
+    private static long recordsBytes(long from, long to) {
+        long bytes = 0;
+        for (long index = from; index <= to; index++) {
+            bytes += RecordCodec.recordBytes(payload(index).length);
+        }
+        return bytes;
+    }
+
+    @Test
+    void zerosWrittenAheadAreCutAtOpenAtARollAndAtClose() throws IOException {
+        Wal wal = open();
+        appendRange(wal, 0, 2);
+        wal.force();
+        assertEquals(Limits.PREALLOCATE_BYTES, sizeOf("000.wal"));
+        disk.crash();
+        try (Wal reopened = open()) {
+            assertEquals(FileHeader.BYTES + recordsBytes(0, 2), sizeOf("000.wal"));
+            assertEquals(range(0, 2), indexes(reopened, 0));
+            appendRange(reopened, 3, 5);
+            reopened.force();
+            assertEquals(FileHeader.BYTES + recordsBytes(0, 3), sizeOf("000.wal"));
+            assertEquals(Limits.PREALLOCATE_BYTES, sizeOf("001.wal"));
+            assertEquals(range(0, 5), indexes(reopened, 0));
+        }
+        assertEquals(FileHeader.BYTES + recordsBytes(4, 5), sizeOf("001.wal"));
     }
 
     @Test
