@@ -59,9 +59,7 @@ final class Recovery {
             disk.syncDirectory();
         }
         List<Catalog.Segment> segments = checkSegments(files);
-        if (!segments.isEmpty()) {
-            dropEmptyNewest(segments);
-        }
+        dropEmptyNewest(segments);
         if (head.logRestartIndex() != 0) {
             dropSuperseded(segments, head.logRestartIndex());
         }
@@ -120,10 +118,10 @@ final class Recovery {
      * in the segment before it.
      */
     private void dropEmptyNewest(List<Catalog.Segment> segments) throws IOException {
-        Catalog.Segment newest = segments.get(segments.size() - 1);
-        if (segments.size() < 2 || !newest.isEmpty()) {
+        if (segments.size() < 2 || !segments.get(segments.size() - 1).isEmpty()) {
             return;
         }
+        Catalog.Segment newest = segments.get(segments.size() - 1);
         LOG.info("deleting {}: a new segment without entries", newest.fileName());
         disk.delete(newest.fileName());
         disk.syncDirectory();

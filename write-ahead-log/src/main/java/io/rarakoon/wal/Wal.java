@@ -39,7 +39,7 @@ public final class Wal implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Wal.class);
 
-    /** What {@link #prepare} writes ahead of the appends, a step in one write. */
+    /** What {@link #writeZerosAhead} writes, at most a step. */
     private static final byte[] ZEROS = new byte[Limits.PREALLOCATE_BYTES];
 
     private final Disk disk;
@@ -323,8 +323,7 @@ public final class Wal implements Closeable {
         try {
             if (failure == null) {
                 force();
-                if (current != null && preparedBytes > writtenBytes) {
-                    cutPreparedSpace();
+                if (current != null && cutPreparedSpace()) {
                     current.force();
                 }
             }
@@ -390,9 +389,9 @@ public final class Wal implements Closeable {
         }
         if (recordBytes > buffer.length) {
             byte[] record = RecordCodec.encode(entry);
-            prepare(writtenBytes + record.length);
             current.write(writtenBytes, record, 0, record.length);
             writtenBytes += record.length;
+            writeZerosAhead();
             return;
         }
         RecordCodec.encode(entry, buffer, bufferUsedBytes);
@@ -401,32 +400,37 @@ public final class Wal implements Closeable {
 
     private void flush() throws IOException {
         if (bufferUsedBytes > 0) {
-            prepare(writtenBytes + bufferUsedBytes);
             current.write(writtenBytes, buffer, 0, bufferUsedBytes);
             writtenBytes += bufferUsedBytes;
             bufferUsedBytes = 0;
+            writeZerosAhead();
         }
     }
 
-    /** Writes zeros ahead, whole steps of {@link Limits#PREALLOCATE_BYTES}, up past {@code end}. */
-    private void prepare(long end) throws IOException {
-        if (end <= preparedBytes) {
+    /**
+     * After a write that grew the file: writes zeros from its end up to the next multiple of {@link
+     * Limits#PREALLOCATE_BYTES}, in one write, before the force that follows.
+     */
+    private void writeZerosAhead() throws IOException {
+        if (writtenBytes <= preparedBytes) {
             return;
         }
-        long target = (end / Limits.PREALLOCATE_BYTES + 1) * Limits.PREALLOCATE_BYTES;
-        while (preparedBytes < target) {
-            int length = (int) Math.min(ZEROS.length, target - preparedBytes);
-            current.write(preparedBytes, ZEROS, 0, length);
-            preparedBytes += length;
-        }
+        long target = (writtenBytes / Limits.PREALLOCATE_BYTES + 1) * Limits.PREALLOCATE_BYTES;
+        current.write(writtenBytes, ZEROS, 0, (int) (target - writtenBytes));
+        preparedBytes = target;
     }
 
-    /** Cuts the zeros after the last record: a completed or closed segment ends with its data. */
-    private void cutPreparedSpace() throws IOException {
-        if (preparedBytes > writtenBytes) {
-            current.truncate(writtenBytes);
-            preparedBytes = writtenBytes;
+    /**
+     * Cuts the zeros after the last record: a completed or closed segment ends with its data.
+     * Returns whether there were any.
+     */
+    private boolean cutPreparedSpace() throws IOException {
+        if (preparedBytes == writtenBytes) {
+            return false;
         }
+        current.truncate(writtenBytes);
+        preparedBytes = writtenBytes;
+        return true;
     }
 
     private void scheduleCompression() {
