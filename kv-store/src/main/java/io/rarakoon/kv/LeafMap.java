@@ -112,7 +112,7 @@ final class LeafMap {
     private byte[] pendingWrite(byte[] key, byte[] value) {
         byte[] previous = pending.put(key, value);
         byte[] old = previous == null ? leafGet(key) : previous;
-        if (pending.recordBytes() > pendingBytesMax) {
+        if (pending.isFull(pendingBytesMax)) {
             writePending();
         }
         return old == PendingWrites.DELETED ? null : old;

@@ -32,9 +32,22 @@ final class PendingWrites {
     /** Records are appended to pages of this size; a larger record gets a page of its own. */
     private static final int PAGE_BYTES = 1 << 20;
 
+    /** Records start at multiples of this, so that an address names an offset in fewer bits. */
+    private static final int RECORD_ALIGNMENT = Long.BYTES;
+
+    /** Bits of an address that hold a record's offset in its page, in units of the alignment. */
+    private static final int OFFSET_BITS =
+            Integer.numberOfTrailingZeros(PAGE_BYTES / RECORD_ALIGNMENT);
+
+    /**
+     * Pages at most: an address holds its page's index plus one in the bits above the offset (so
+     * that no address is 0), and stays a positive int. {@link #isFull} tells the caller to drain.
+     */
+    private static final int ADDRESSABLE_PAGES = (1 << (Integer.SIZE - 1 - OFFSET_BITS)) - 1;
+
     /**
      * A record: key length (with {@link #SUPERSEDED_BIT}), value length (or {@link
-     * #DELETED_LENGTH}), key, value.
+     * #DELETED_LENGTH}), key, value, padded to the alignment.
      */
     private static final int RECORD_HEADER_BYTES = 2 * Integer.BYTES;
 
@@ -44,17 +57,20 @@ final class PendingWrites {
     private static final int SUPERSEDED_BIT = Integer.MIN_VALUE;
 
     /** A slot with no record. */
-    private static final long NO_RECORD = -1;
+    private static final long EMPTY = 0;
 
     private static final VarHandle INT =
             MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
 
-    private int[] hashes;
-
-    /** Per slot, the address of its key's newest record (page index, offset), or NO_RECORD. */
-    private long[] records;
+    /**
+     * Per slot, the key's hash in the high 32 bits and the address of its newest record in the low
+     * 32, or {@link #EMPTY}: one load, and one cache miss, per probe.
+     */
+    private long[] slots;
 
     private final List<byte[]> pages = new ArrayList<>();
+
+    private final int pagesMax;
 
     /** Per page, the bytes its records fill from its start. */
     private int[] pageFills;
@@ -63,6 +79,16 @@ final class PendingWrites {
     private int size;
 
     PendingWrites() {
+        this(ADDRESSABLE_PAGES);
+    }
+
+    /** A table that reports itself full at {@code pagesMax} pages (a test needs few). */
+    PendingWrites(int pagesMax) {
+        if (pagesMax < 1 || pagesMax > ADDRESSABLE_PAGES) {
+            throw new IllegalArgumentException(
+                    "pagesMax " + pagesMax + " outside 1.." + ADDRESSABLE_PAGES);
+        }
+        this.pagesMax = pagesMax;
         clear();
     }
 
@@ -76,12 +102,17 @@ final class PendingWrites {
         return recordBytes;
     }
 
+    /** Whether the records exceed {@code recordBytesMax} or fill the pages an address can name. */
+    boolean isFull(long recordBytesMax) {
+        return recordBytes > recordBytesMax || pages.size() >= pagesMax;
+    }
+
     /**
      * A copy of the pending value of {@code key} (or {@link #DELETED}), or null if none is pending.
      */
     byte[] get(byte[] key) {
-        long record = records[find(key, hash(key))];
-        return record == NO_RECORD ? null : valueOf(record);
+        long slot = slots[find(key, hash(key))];
+        return slot == EMPTY ? null : valueOf(addressOf(slot));
     }
 
     /**
@@ -91,18 +122,19 @@ final class PendingWrites {
     byte[] put(byte[] key, byte[] value) {
         int hash = hash(key);
         int slot = find(key, hash);
+        long old = slots[slot];
         byte[] previous = null;
-        if (records[slot] == NO_RECORD) {
-            hashes[slot] = hash;
+        if (old == EMPTY) {
             size++;
         } else {
-            previous = valueOf(records[slot]);
-            byte[] page = pageOf(records[slot]);
-            int offset = offsetOf(records[slot]);
+            int address = addressOf(old);
+            previous = valueOf(address);
+            byte[] page = pageOf(address);
+            int offset = offsetOf(address);
             INT.set(page, offset, (int) INT.get(page, offset) | SUPERSEDED_BIT);
         }
-        records[slot] = append(key, value);
-        if (size > records.length * LOAD_FACTOR_MAX) {
+        slots[slot] = (long) hash << Integer.SIZE | append(key, value);
+        if (size > slots.length * LOAD_FACTOR_MAX) {
             grow();
         }
         return previous;
@@ -130,7 +162,7 @@ final class PendingWrites {
                     values[count] = valueOf(page, offset);
                     count++;
                 }
-                offset = keyStart + keyLength + Math.max(0, valueLength);
+                offset += alignedLength(keyLength, valueLength);
             }
         }
         clear();
@@ -145,9 +177,7 @@ final class PendingWrites {
     }
 
     private void clear() {
-        hashes = new int[SLOTS_INITIAL];
-        records = new long[SLOTS_INITIAL];
-        Arrays.fill(records, NO_RECORD);
+        slots = new long[SLOTS_INITIAL];
         pages.clear();
         pageFills = new int[16];
         recordBytes = 0;
@@ -156,19 +186,20 @@ final class PendingWrites {
 
     /** The slot holding {@code key}, or the empty slot where it belongs (linear probing). */
     private int find(byte[] key, int hash) {
-        int mask = records.length - 1;
+        int mask = slots.length - 1;
         int slot = hash & mask;
-        while (records[slot] != NO_RECORD
-                && (hashes[slot] != hash || !recordHasKey(records[slot], key))) {
+        long found;
+        while ((found = slots[slot]) != EMPTY
+                && (hashOf(found) != hash || !recordHasKey(addressOf(found), key))) {
             slot = (slot + 1) & mask;
         }
         return slot;
     }
 
     /** Copies a record into the pages and returns its address. */
-    private long append(byte[] key, byte[] value) {
+    private int append(byte[] key, byte[] value) {
         int valueLength = value == DELETED ? DELETED_LENGTH : value.length;
-        int length = RECORD_HEADER_BYTES + key.length + Math.max(0, valueLength);
+        int length = alignedLength(key.length, valueLength);
         int pageIndex = pages.size() - 1;
         if (pageIndex < 0 || pageFills[pageIndex] + length > pages.get(pageIndex).length) {
             // A record larger than a page gets a page of its own, exactly its size.
@@ -189,19 +220,24 @@ final class PendingWrites {
                     value, 0, page, offset + RECORD_HEADER_BYTES + key.length, valueLength);
         }
         recordBytes += length;
-        return (long) pageIndex << Integer.SIZE | offset;
+        return (pageIndex + 1) << OFFSET_BITS | offset / RECORD_ALIGNMENT;
     }
 
-    private boolean recordHasKey(long record, byte[] key) {
-        byte[] page = pageOf(record);
-        int offset = offsetOf(record);
+    private static int alignedLength(int keyLength, int valueLength) {
+        int length = RECORD_HEADER_BYTES + keyLength + Math.max(0, valueLength);
+        return (length + RECORD_ALIGNMENT - 1) & -RECORD_ALIGNMENT;
+    }
+
+    private boolean recordHasKey(int address, byte[] key) {
+        byte[] page = pageOf(address);
+        int offset = offsetOf(address);
         int keyStart = offset + RECORD_HEADER_BYTES;
         return (int) INT.get(page, offset) == key.length
                 && Arrays.equals(page, keyStart, keyStart + key.length, key, 0, key.length);
     }
 
-    private byte[] valueOf(long record) {
-        return valueOf(pageOf(record), offsetOf(record));
+    private byte[] valueOf(int address) {
+        return valueOf(pageOf(address), offsetOf(address));
     }
 
     /** A copy of the value of the record at {@code offset}, or {@link #DELETED}. */
@@ -214,30 +250,33 @@ final class PendingWrites {
         return Arrays.copyOfRange(page, valueStart, valueStart + valueLength);
     }
 
-    private byte[] pageOf(long record) {
-        return pages.get((int) (record >>> Integer.SIZE));
+    private static int hashOf(long slot) {
+        return (int) (slot >>> Integer.SIZE);
     }
 
-    private static int offsetOf(long record) {
-        return (int) record;
+    private static int addressOf(long slot) {
+        return (int) slot;
+    }
+
+    private byte[] pageOf(int address) {
+        return pages.get((address >>> OFFSET_BITS) - 1);
+    }
+
+    private static int offsetOf(int address) {
+        return (address & ((1 << OFFSET_BITS) - 1)) * RECORD_ALIGNMENT;
     }
 
     private void grow() {
-        int[] oldHashes = hashes;
-        long[] oldRecords = records;
-        int slots = oldRecords.length * 2;
-        hashes = new int[slots];
-        records = new long[slots];
-        Arrays.fill(records, NO_RECORD);
-        int mask = slots - 1;
-        for (int old = 0; old < oldRecords.length; old++) {
-            if (oldRecords[old] != NO_RECORD) {
-                int slot = oldHashes[old] & mask;
-                while (records[slot] != NO_RECORD) {
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        int mask = slots.length - 1;
+        for (long moving : old) {
+            if (moving != EMPTY) {
+                int slot = hashOf(moving) & mask;
+                while (slots[slot] != EMPTY) {
                     slot = (slot + 1) & mask;
                 }
-                hashes[slot] = oldHashes[old];
-                records[slot] = oldRecords[old];
+                slots[slot] = moving;
             }
         }
     }

@@ -2,8 +2,10 @@ package io.rarakoon.kv;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,23 @@ class PendingWritesTest {
         assertEquals(0, writes.size());
         assertEquals(0, writes.recordBytes());
         assertNull(writes.get(drained[0][0]));
+    }
+
+    @Test
+    void reportsItselfFullAtItsPageLimitAndEveryRecordStaysReadable() {
+        PendingWrites writes = new PendingWrites(3);
+        byte[] large = filled(1 << 20, (byte) 9); // with header and key, a page of its own
+        writes.put(key(1), large);
+        writes.put(key(2), large);
+        assertFalse(writes.isFull(Long.MAX_VALUE));
+        writes.put(key(3), large);
+
+        assertTrue(writes.isFull(Long.MAX_VALUE));
+        assertTrue(writes.isFull(0));
+        byte[][][] drained = writes.drainSorted();
+        assertArrayEquals(new byte[][] {key(1), key(2), key(3)}, drained[0]);
+        assertArrayEquals(large, drained[1][2]);
+        assertFalse(writes.isFull(Long.MAX_VALUE));
     }
 
     private static byte[] key(int number) {

@@ -7,7 +7,6 @@ import io.rarakoon.paxos.message.LogEntry;
 import io.rarakoon.wal.Collapser;
 import io.rarakoon.wal.CorruptLogException;
 import io.rarakoon.wal.Disk;
-import io.rarakoon.wal.EntryCursor;
 import io.rarakoon.wal.Wal;
 import io.rarakoon.wal.WalEntry;
 import java.io.ByteArrayInputStream;
@@ -79,7 +78,7 @@ public final class NodeStorage implements Closeable {
         try {
             KvStore store = restoreHead(wal, options);
             ValueCodec codec = new ValueCodec();
-            replay(wal, store, options.replayLastEntry(), codec);
+            replay(wal, store, options.replayLastEntry());
             return new NodeStorage(wal, promise, store, options, codec);
         } catch (IOException | RuntimeException e) {
             wal.close();
@@ -98,8 +97,7 @@ public final class NodeStorage implements Closeable {
         }
     }
 
-    private static void replay(Wal wal, KvStore store, boolean replayLastEntry, ValueCodec codec)
-            throws IOException {
+    private static void replay(Wal wal, KvStore store, boolean replayLastEntry) throws IOException {
         long last = wal.lastIndex();
         long target = replayLastEntry ? last : last - 1;
         long applied = store.appliedIndex().orElse(-1);
@@ -121,12 +119,9 @@ public final class NodeStorage implements Closeable {
                     null);
         }
         store.startBulkLoad();
-        try (EntryCursor cursor = wal.entries(store.nextIndex())) {
-            Optional<WalEntry> next = cursor.next();
-            while (next.isPresent() && next.get().index() <= target) {
-                WalEntry walEntry = next.get();
-                store.apply(walEntry.index(), codec.updatesOf(decode(walEntry, codec).value()));
-                next = cursor.next();
+        try (ReplayReader reader = ReplayReader.start(wal.entries(store.nextIndex()), target)) {
+            for (ReplayReader.Decoded entry = reader.next(); entry != null; entry = reader.next()) {
+                store.apply(entry.index(), entry.updates());
             }
         } catch (CorruptLogException e) {
             throw new CorruptStorageException("write-ahead log: " + e.getMessage(), e);
@@ -135,24 +130,6 @@ public final class NodeStorage implements Closeable {
         }
         LOG.info(
                 "replayed the log up to index {} (last {})", store.appliedIndex().orElse(-1), last);
-    }
-
-    private static LogEntry decode(WalEntry walEntry, ValueCodec codec)
-            throws CorruptStorageException {
-        try {
-            LogEntry entry = codec.decodeEntry(walEntry.payload());
-            if (entry.index() != walEntry.index()) {
-                throw new MalformedPayloadException(
-                        "entry index "
-                                + entry.index()
-                                + " in a record of index "
-                                + walEntry.index());
-            }
-            return entry;
-        } catch (MalformedPayloadException e) {
-            throw new CorruptStorageException(
-                    "write-ahead log index " + walEntry.index() + ": " + e.getMessage(), e);
-        }
     }
 
     private DurableState describe() throws IOException {
@@ -166,7 +143,7 @@ public final class NodeStorage implements Closeable {
         Optional<LogEntry> lastAccepted = Optional.empty();
         if (last != Wal.NO_INDEX) {
             byte[] payload = wal.read(last).orElseThrow();
-            lastAccepted = Optional.of(decode(new WalEntry(last, payload), codec));
+            lastAccepted = Optional.of(codec.decodeLogged(new WalEntry(last, payload)));
         }
         long applied = store.appliedIndex().orElse(-1);
         if (applied < last - 1) {

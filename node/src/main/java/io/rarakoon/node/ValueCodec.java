@@ -6,6 +6,7 @@ import io.rarakoon.paxos.message.ClientValue;
 import io.rarakoon.paxos.message.LogEntry;
 import io.rarakoon.paxos.message.MasterValue;
 import io.rarakoon.paxos.message.Value;
+import io.rarakoon.wal.WalEntry;
 import io.rarakoon.wire.MalformedFrameException;
 import io.rarakoon.wire.WireCodec;
 import java.util.ArrayList;
@@ -33,6 +34,48 @@ final class ValueCodec {
      */
     LogEntry decodeEntry(byte[] payload) throws MalformedPayloadException {
         return decode(payload, LogEntry.class);
+    }
+
+    /**
+     * Decodes the log entry a WAL record holds.
+     *
+     * @throws CorruptStorageException naming the record's index when the payload is not a log
+     *     entry, or one of another index
+     */
+    LogEntry decodeLogged(WalEntry walEntry) throws CorruptStorageException {
+        try {
+            LogEntry entry = decodeEntry(walEntry.payload());
+            if (entry.index() != walEntry.index()) {
+                throw new MalformedPayloadException(
+                        "entry index "
+                                + entry.index()
+                                + " in a record of index "
+                                + walEntry.index());
+            }
+            return entry;
+        } catch (MalformedPayloadException e) {
+            throw corrupt(walEntry, e);
+        }
+    }
+
+    /**
+     * The kv-store updates of the log entry a WAL record holds.
+     *
+     * @throws CorruptStorageException naming the record's index when the entry or one of its
+     *     updates cannot be decoded
+     */
+    List<Update> loggedUpdates(WalEntry walEntry) throws CorruptStorageException {
+        Value value = decodeLogged(walEntry).value();
+        try {
+            return updatesOf(value);
+        } catch (MalformedPayloadException e) {
+            throw corrupt(walEntry, e);
+        }
+    }
+
+    private static CorruptStorageException corrupt(WalEntry walEntry, MalformedPayloadException e) {
+        return new CorruptStorageException(
+                "write-ahead log index " + walEntry.index() + ": " + e.getMessage(), e);
     }
 
     /** Encodes one kv-store update as an opaque update of a client value. */
