@@ -75,6 +75,11 @@ public final class KvStore {
                             + ")");
         }
         List<Update> batch = List.copyOf(updates); // rejects nulls before anything changes
+        for (Update update : batch) {
+            if (update instanceof Update.Set set) {
+                data.user.prefetch(set.key().array());
+            }
+        }
         List<UpdateResult> results = new ArrayList<>(batch.size());
         for (Update update : batch) {
             Transaction tx = new Transaction(data, valueBytesMax);

@@ -75,6 +75,16 @@ final class LeafMap {
         pending = null;
     }
 
+    /**
+     * Loads what a write of {@code key} will read first, while bulk-loading: called for the keys of
+     * a batch before they are written, their cache misses overlap instead of following one another.
+     */
+    void prefetch(byte[] key) {
+        if (pending != null) {
+            pending.prefetch(key);
+        }
+    }
+
     /** The value of {@code key}, or null. */
     byte[] get(byte[] key) {
         if (pending != null) {

@@ -78,6 +78,9 @@ final class PendingWrites {
     private long recordBytes;
     private int size;
 
+    /** What {@link #prefetch} loads, kept so that the compiler cannot drop the loads. */
+    private long prefetched;
+
     PendingWrites() {
         this(ADDRESSABLE_PAGES);
     }
@@ -105,6 +108,14 @@ final class PendingWrites {
     /** Whether the records exceed {@code recordBytesMax} or fill the pages an address can name. */
     boolean isFull(long recordBytesMax) {
         return recordBytes > recordBytesMax || pages.size() >= pagesMax;
+    }
+
+    /**
+     * Loads the slot where a probe for {@code key} starts: the loads of several keys' slots,
+     * independent of one another, miss the cache at the same time, and their probes then hit it.
+     */
+    void prefetch(byte[] key) {
+        prefetched += slots[hash(key) & (slots.length - 1)];
     }
 
     /**
