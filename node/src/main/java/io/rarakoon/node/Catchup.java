@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * costs one retry and never a wrong log. The node that is behind sends a {@link CatchupRequest};
  * the source answers with its chosen entries (up to its applied index) as {@link CatchupEntry}
  * frames, whose payloads are its WAL payloads, and a {@link CatchupBatchEnd}. The receiver logs the
- * entries that continue its log, forces once per batch, applies them, and asks for the next batch
- * until it reaches the source's applied index, the source sends nothing new, or a lease period
- * passes without a batch end; then the loop reports CatchupFinished to the core.
+ * payloads of the entries that continue its log as they came, forces once per batch and applies
+ * them; it asks for the next batch (before logging, so that the source reads it meanwhile) until it
+ * reaches the source's applied index, the source sends nothing new, or a lease period passes
+ * without a batch end; then the loop reports CatchupFinished to the core.
  *
  * <p>When the source has collapsed the requested entries into its head snapshot, it first sends
  * that snapshot: a {@link SnapshotHeader} (head index, size, CRC32C) and bounded {@link
@@ -58,10 +59,13 @@ final class Catchup {
         }
     }
 
+    /** An entry received and checked, with the log payload it came in. */
+    private record ReceivedEntry(LogEntry entry, byte[] payload) {}
+
     /** One catch-up in progress on the receiving side. */
     private static final class Run {
         final NodeId source;
-        final List<LogEntry> received = new ArrayList<>();
+        final List<ReceivedEntry> received = new ArrayList<>();
         Optional<IncomingSnapshot> snapshot = Optional.empty();
         Optional<ReceivedHead> head = Optional.empty();
         long deadlineMillis;
@@ -99,10 +103,11 @@ final class Catchup {
     /** The core asked to catch up from {@code source}: ask it for the first batch. */
     void start(NodeId source, long nowMillis) {
         closeReader();
-        run = Optional.of(new Run(source, nowMillis + timeoutMillis));
+        Run started = new Run(source, nowMillis + timeoutMillis);
+        run = Optional.of(started);
         statistics.catchupStarted();
         LOG.info("{} catches up from {} at index {}", self, source, expectedIndex());
-        peers.send(source, new CatchupRequest(expectedIndex()));
+        askNext(started, nowMillis);
     }
 
     /**
@@ -283,7 +288,7 @@ final class Catchup {
                         decoded.index());
                 return;
             }
-            run.get().received.add(decoded);
+            run.get().received.add(new ReceivedEntry(decoded, entry.payload()));
         } catch (MalformedPayloadException e) {
             LOG.warn(
                     "{} ignores a malformed catch-up entry from {}: {}",
@@ -294,7 +299,10 @@ final class Catchup {
     }
 
     /**
-     * Receiving side: logs and applies the batch, then asks for the next one or reports the end.
+     * Receiving side: logs and applies the batch, and asks for the next one or reports the end. A
+     * batch of entries only, short of the source's applied index, asks before it logs: the source
+     * then reads and sends the next batch while this one is forced and applied. A batch with a head
+     * asks after, since the head may be refused.
      *
      * @throws IOException when logging fails; the node must stop
      */
@@ -303,14 +311,28 @@ final class Catchup {
         if (run.isEmpty() || !run.get().source.equals(from)) {
             return Optional.empty();
         }
+        Run current = run.get();
+        boolean askedAhead =
+                current.head.isEmpty()
+                        && !current.received.isEmpty()
+                        && expectedIndex() <= end.appliedIndex();
+        if (askedAhead) {
+            askNext(current, nowMillis);
+        }
         boolean progressed = persistAndApply();
         long applied = storage.store().appliedIndex().orElse(-1);
         if (!progressed || applied >= end.appliedIndex()) {
             return Optional.of(finish());
         }
-        run.get().deadlineMillis = nowMillis + timeoutMillis;
-        peers.send(from, new CatchupRequest(expectedIndex()));
+        if (!askedAhead) {
+            askNext(current, nowMillis);
+        }
         return Optional.empty();
+    }
+
+    private void askNext(Run current, long nowMillis) {
+        current.deadlineMillis = nowMillis + timeoutMillis;
+        peers.send(current.source, new CatchupRequest(expectedIndex()));
     }
 
     /**
@@ -360,13 +382,13 @@ final class Catchup {
             return false;
         }
         Wal wal = storage.wal();
-        for (LogEntry entry : current.received) {
-            LogEntry kept = notLowered(wal, entry);
-            wal.append(kept.index(), storage.codec().encodeEntry(kept));
+        for (ReceivedEntry received : current.received) {
+            wal.append(received.entry().index(), payloadToLog(wal, received));
         }
         statistics.timedForce(wal);
         KvStore store = storage.store();
-        for (LogEntry entry : current.received) {
+        for (ReceivedEntry received : current.received) {
+            LogEntry entry = received.entry();
             store.apply(entry.index(), updatesOf(entry));
             statistics.applied(true);
             current.lastApplied = entry;
@@ -377,27 +399,32 @@ final class Catchup {
     }
 
     /**
-     * A chosen entry that replaces the node's last entry, holding the same value in a higher term,
-     * keeps that term: the node did accept the value then, and a promise reporting the older term
-     * could let a new master prefer another value accepted in between.
+     * The payload to log for a received entry: the one it came in, unless the entry replaces the
+     * node's last entry with the same value in a lower term. Then it keeps the higher term: the
+     * node did accept the value then, and a promise reporting the older term could let a new master
+     * prefer another value accepted in between.
      */
-    private LogEntry notLowered(Wal wal, LogEntry chosen) throws IOException {
+    private byte[] payloadToLog(Wal wal, ReceivedEntry received) throws IOException {
+        LogEntry chosen = received.entry();
         if (chosen.index() != wal.lastIndex()) {
-            return chosen;
+            return received.payload();
         }
         Optional<byte[]> payload = wal.read(chosen.index());
         if (payload.isEmpty()) {
-            return chosen;
+            return received.payload();
         }
         LogEntry existing;
         try {
             existing = storage.codec().decodeEntry(payload.get());
         } catch (MalformedPayloadException e) {
-            return chosen;
+            return received.payload();
         }
         boolean lowered =
                 existing.term() > chosen.term() && existing.value().equals(chosen.value());
-        return lowered ? new LogEntry(existing.term(), chosen.index(), chosen.value()) : chosen;
+        return lowered
+                ? storage.codec()
+                        .encodeEntry(new LogEntry(existing.term(), chosen.index(), chosen.value()))
+                : received.payload();
     }
 
     private List<io.rarakoon.kv.Update> updatesOf(LogEntry entry) {

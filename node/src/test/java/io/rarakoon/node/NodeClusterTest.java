@@ -1,5 +1,6 @@
 package io.rarakoon.node;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,7 +13,11 @@ import io.rarakoon.client.protocol.Response;
 import io.rarakoon.client.protocol.ResultCode;
 import io.rarakoon.kv.Bytes;
 import io.rarakoon.node.TestCluster.TestNode;
+import io.rarakoon.wal.Wal;
 import io.rarakoon.wire.CatchupBatchEnd;
+import io.rarakoon.wire.CatchupRequest;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -260,6 +265,45 @@ class NodeClusterTest {
         assertTrue(aligned, "the restarted slave reaches the others' applied index");
         Bytes digest = master.loop().storage().store().digest();
         assertEquals(digest, slave.loop().storage().store().digest());
+    }
+
+    @Test
+    void catchupAsksForTheNextBatchBeforeLoggingThisOneAndLogsTheSourcesPayloads()
+            throws IOException {
+        TestCluster cluster = new TestCluster(3, SEED);
+        cluster.startAll();
+        TestNode master = cluster.awaitMaster();
+        TestNode slave = cluster.nodes.stream().filter(n -> n != master).findFirst().orElseThrow();
+        slave.wipe();
+        TestClient client = new TestClient(cluster, master.loop());
+        for (int i = 0; i < 3 * Limits.CATCHUP_BATCH_ENTRIES_MAX; i++) {
+            assertInstanceOf(Response.Done.class, client.call(set("k" + i, "v" + i)));
+        }
+        List<Long> askedAhead = new ArrayList<>();
+        cluster.tamper =
+                message -> {
+                    if (message instanceof CatchupRequest request
+                            && request.fromIndex() > slave.loop().storage().store().nextIndex()) {
+                        askedAhead.add(request.fromIndex());
+                    }
+                    return message;
+                };
+        slave.start();
+        long written = master.loop().storage().store().nextIndex() - 1;
+        boolean aligned =
+                cluster.time.runUntil(() -> allAppliedEqualAtLeast(cluster, written), 200_000);
+        assertTrue(aligned, "the wiped slave reaches the others' applied index");
+        assertTrue(
+                askedAhead.size() >= 2,
+                "batches asked for before the previous one was logged: " + askedAhead);
+        Wal source = master.loop().storage().wal();
+        Wal copy = slave.loop().storage().wal();
+        for (long index = 0; index <= written; index++) {
+            assertArrayEquals(
+                    source.read(index).orElseThrow(),
+                    copy.read(index).orElseThrow(),
+                    "log payload at index " + index);
+        }
     }
 
     @Test
