@@ -26,10 +26,10 @@ import org.slf4j.LoggerFactory;
  * costs one retry and never a wrong log. The node that is behind sends a {@link CatchupRequest};
  * the source answers with its chosen entries (up to its applied index) as {@link CatchupEntry}
  * frames, whose payloads are its WAL payloads, and a {@link CatchupBatchEnd}. The receiver logs the
- * payloads of the entries that continue its log as they came, forces once per batch and applies
- * them; it asks for the next batch (before logging, so that the source reads it meanwhile) until it
- * reaches the source's applied index, the source sends nothing new, or a lease period passes
- * without a batch end; then the loop reports CatchupFinished to the core.
+ * payloads of the entries that continue its log as they came, forces once per batch, applies them,
+ * and asks for the next batch until it reaches the source's applied index, the source sends nothing
+ * new, or a lease period passes without a batch end; then the loop reports CatchupFinished to the
+ * core.
  *
  * <p>When the source has collapsed the requested entries into its head snapshot, it first sends
  * that snapshot: a {@link SnapshotHeader} (head index, size, CRC32C) and bounded {@link
@@ -299,10 +299,7 @@ final class Catchup {
     }
 
     /**
-     * Receiving side: logs and applies the batch, and asks for the next one or reports the end. A
-     * batch of entries only, short of the source's applied index, asks before it logs: the source
-     * then reads and sends the next batch while this one is forced and applied. A batch with a head
-     * asks after, since the head may be refused.
+     * Receiving side: logs and applies the batch, then asks for the next one or reports the end.
      *
      * @throws IOException when logging fails; the node must stop
      */
@@ -311,22 +308,12 @@ final class Catchup {
         if (run.isEmpty() || !run.get().source.equals(from)) {
             return Optional.empty();
         }
-        Run current = run.get();
-        boolean askedAhead =
-                current.head.isEmpty()
-                        && !current.received.isEmpty()
-                        && expectedIndex() <= end.appliedIndex();
-        if (askedAhead) {
-            askNext(current, nowMillis);
-        }
         boolean progressed = persistAndApply();
         long applied = storage.store().appliedIndex().orElse(-1);
         if (!progressed || applied >= end.appliedIndex()) {
             return Optional.of(finish());
         }
-        if (!askedAhead) {
-            askNext(current, nowMillis);
-        }
+        askNext(run.get(), nowMillis);
         return Optional.empty();
     }
 
