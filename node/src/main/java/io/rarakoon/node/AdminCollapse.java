@@ -39,6 +39,7 @@ final class AdminCollapse {
     private static final int UNUSED_THRESHOLD_SEGMENTS = 1;
 
     private final Collapser collapser;
+    private final NodeStorage storage;
     private final Executor background;
 
     /** Set on the loop thread when a request is handed to the background, cleared there. */
@@ -46,6 +47,7 @@ final class AdminCollapse {
 
     AdminCollapse(NodeStorage storage, Executor background) {
         this.collapser = storage.collapser(1, UNUSED_THRESHOLD_SEGMENTS);
+        this.storage = storage;
         this.background = background;
     }
 
@@ -87,7 +89,8 @@ final class AdminCollapse {
      * then segments are pruned on the background thread; {@code call} is answered from there. Loop
      * thread.
      */
-    void copyDbToHead(Request.CopyDbToHead request, ClientCall call, KvStore store) {
+    void copyDbToHead(Request.CopyDbToHead request, ClientCall call) {
+        KvStore store = storage.store();
         int keep = request.tlogsToKeep();
         if (keep < 1) {
             String message = keep + " is not acceptable";
@@ -98,10 +101,21 @@ final class AdminCollapse {
             call.answer().accept(Responses.success(request, new Response.Done()));
             return;
         }
+        long headIndex = store.appliedIndex().getAsLong();
+        if (headIndex > storage.wal().durableIndex()) {
+            // A catch-up applies a batch while its fsync runs; the head must not lead the log.
+            String message =
+                    "the store at index "
+                            + headIndex
+                            + " is ahead of the durable log at index "
+                            + storage.wal().durableIndex()
+                            + " while a catch-up runs; try again when it ends";
+            call.answer().accept(Responses.failure(ResultCode.UNKNOWN_FAILURE, message));
+            return;
+        }
         if (refusedAsBusy(call)) {
             return;
         }
-        long headIndex = store.appliedIndex().getAsLong();
         byte[] snapshot;
         try {
             snapshot = StoreSnapshots.of(store);

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +27,13 @@ import org.slf4j.LoggerFactory;
  * costs one retry and never a wrong log. The node that is behind sends a {@link CatchupRequest};
  * the source answers with its chosen entries (up to its applied index) as {@link CatchupEntry}
  * frames, whose payloads are its WAL payloads, and a {@link CatchupBatchEnd}. The receiver logs the
- * payloads of the entries that continue its log as they came, forces once per batch, applies them,
- * and asks for the next batch until it reaches the source's applied index, the source sends nothing
- * new, or a lease period passes without a batch end; then the loop reports CatchupFinished to the
- * core.
+ * payloads of the entries that continue its log as they came, starts the batch's fsync on the
+ * syncer, applies the batch and asks for the next one while the fsync runs (the log waits for it
+ * before the next batch is logged), until it reaches the source's applied index, the source sends
+ * nothing new, or a lease period passes without a batch end; then it forces the log, so that
+ * everything it reports is durable, and the loop reports CatchupFinished to the core. Meanwhile the
+ * store may be a batch ahead of the durable log: nothing reads the store's position as durable
+ * during a catch-up, and a crash loses the store with the batch.
  *
  * <p>When the source has collapsed the requested entries into its head snapshot, it first sends
  * that snapshot: a {@link SnapshotHeader} (head index, size, CRC32C) and bounded {@link
@@ -83,6 +87,7 @@ final class Catchup {
     private final PeerSender peers;
     private final NodeStatistics statistics;
     private final long timeoutMillis;
+    private final Executor syncer;
     private final CatchupReader reader;
     private Optional<Run> run = Optional.empty();
 
@@ -90,11 +95,13 @@ final class Catchup {
             NodeId self,
             NodeStorage storage,
             PeerSender peers,
+            Executor syncer,
             NodeStatistics statistics,
             long timeoutMillis) {
         this.self = self;
         this.storage = storage;
         this.peers = peers;
+        this.syncer = syncer;
         this.statistics = statistics;
         this.timeoutMillis = timeoutMillis;
         this.reader = new CatchupReader(storage, timeoutMillis);
@@ -351,10 +358,10 @@ final class Catchup {
     }
 
     /**
-     * Installs a received head, then logs the received entries, forces once, then applies them;
-     * true if there were any. A head is installed only with at least one entry after it, so that
-     * the log holds the last accepted entry the core needs; without one it is dropped (the next
-     * catch-up brings it again with the entries the cluster chose meanwhile).
+     * Installs a received head, then logs the received entries, starts their fsync, then applies
+     * them; true if there were any. A head is installed only with at least one entry after it, so
+     * that the log holds the last accepted entry the core needs; without one it is dropped (the
+     * next catch-up brings it again with the entries the cluster chose meanwhile).
      */
     private boolean persistAndApply() throws IOException {
         Run current = run.orElseThrow();
@@ -372,7 +379,8 @@ final class Catchup {
         for (ReceivedEntry received : current.received) {
             wal.append(received.entry().index(), payloadToLog(wal, received));
         }
-        statistics.timedForce(wal);
+        wal.startForce(syncer);
+        statistics.forcedElsewhere();
         KvStore store = storage.store();
         for (ReceivedEntry received : current.received) {
             LogEntry entry = received.entry();
@@ -423,9 +431,12 @@ final class Catchup {
         }
     }
 
-    private Finished finish() {
+    private Finished finish() throws IOException {
         Run done = run.orElseThrow();
         run = Optional.empty();
+        if (done.appliedAny) {
+            statistics.timedForce(storage.wal());
+        }
         long applied = storage.store().appliedIndex().orElse(-1);
         LOG.info("{} caught up from {} to index {}", self, done.source, applied);
         statistics.catchupFinished(done.appliedAny);

@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * sends reaches the socket, without waking another thread; an Accept goes out before the loop's
  * fsync, as {@link EffectExecutor} orders it. Requests that arrive during an fsync wait in the
  * socket and go into the next turn together. Other threads: the background executor (snapshots,
- * collapse) and the metrics server.
+ * collapse), the syncer (the fsync of a catch-up batch, while the loop applies it and asks for the
+ * next) and the metrics server.
  *
  * <p>Threads: {@link #start} and {@link #close} from one controlling thread; {@link #awaitFailure}
  * from any.
@@ -62,6 +63,7 @@ public final class Node implements AutoCloseable {
     private final NettyTransport peerTransport;
     private final NettyTransport clientTransport;
     private final ExecutorService background;
+    private final ExecutorService syncer;
     private final ThreadScheduler scheduler;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final CountDownLatch failed = new CountDownLatch(1);
@@ -81,13 +83,8 @@ public final class Node implements AutoCloseable {
         this.eventLoops = eventLoops;
         this.peerTransport = peerTransport;
         this.clientTransport = clientTransport;
-        this.background =
-                Executors.newSingleThreadExecutor(
-                        task -> {
-                            Thread thread = new Thread(task, self.name() + "-background");
-                            thread.setDaemon(true);
-                            return thread;
-                        });
+        this.background = namedThread(self.name() + "-background");
+        this.syncer = namedThread(self.name() + "-sync");
         this.scheduler = new ThreadScheduler(eventLoops.next(), (t, e) -> fail(e));
     }
 
@@ -182,7 +179,8 @@ public final class Node implements AutoCloseable {
                         clock::monotonicMillis,
                         random.split());
         PeerSender sender = (to, message) -> messenger.send(to.name(), message);
-        NodePorts ports = new NodePorts(clock, scheduler, random.split(), sender, background);
+        NodePorts ports =
+                new NodePorts(clock, scheduler, random.split(), sender, background, syncer);
         loop = new NodeLoop(self, cluster, storage, ports);
         loop.start();
         if (config.collapse().auto()) {
@@ -287,6 +285,16 @@ public final class Node implements AutoCloseable {
         peerTransport.close();
         eventLoops.close();
         background.shutdown();
+        syncer.shutdown();
         LOG.info("{} stopped", self);
+    }
+
+    private static ExecutorService namedThread(String name) {
+        return Executors.newSingleThreadExecutor(
+                task -> {
+                    Thread thread = new Thread(task, name);
+                    thread.setDaemon(true);
+                    return thread;
+                });
     }
 }

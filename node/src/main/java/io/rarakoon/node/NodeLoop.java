@@ -112,7 +112,13 @@ public final class NodeLoop {
                 new ReadHandler(view, new AdminQueries(view, positions, statistics, ports.clock()));
         this.collapse = new AdminCollapse(storage, ports.background());
         this.catchup =
-                new Catchup(self, storage, ports.peers(), statistics, cluster.leasePeriodMillis());
+                new Catchup(
+                        self,
+                        storage,
+                        ports.peers(),
+                        ports.syncer(),
+                        statistics,
+                        cluster.leasePeriodMillis());
     }
 
     /** Hands the recovered state to the core and starts ticking. Any thread. */
@@ -358,7 +364,7 @@ public final class NodeLoop {
             if (refusal.isPresent()) {
                 call.answer().accept(refusal.get());
             } else {
-                collapse.copyDbToHead(copy, call, storage.store());
+                collapse.copyDbToHead(copy, call);
             }
             return;
         }

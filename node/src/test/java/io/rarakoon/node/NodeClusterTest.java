@@ -18,6 +18,8 @@ import io.rarakoon.wire.CatchupBatchEnd;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -286,20 +288,28 @@ class NodeClusterTest {
         setKeys(client, 100);
         TestNode slave = slaveOf(cluster, master);
         slave.wipe();
-        slave.start();
-        long written = master.loop().storage().store().nextIndex() - 1;
-        boolean aligned =
-                cluster.time.runUntil(() -> allAppliedEqualAtLeast(cluster, written), 200_000);
-        assertTrue(aligned, "the wiped node copies the whole log from a peer");
-        assertEquals(
-                master.loop().storage().store().digest(), slave.loop().storage().store().digest());
-        Wal source = master.loop().storage().wal();
-        Wal copy = slave.loop().storage().wal();
-        for (long index = 0; index <= written; index++) {
-            assertArrayEquals(
-                    source.read(index).orElseThrow(),
-                    copy.read(index).orElseThrow(),
-                    "log payload at index " + index);
+        ExecutorService syncer = Executors.newSingleThreadExecutor();
+        try {
+            slave.syncer = syncer; // a batch's fsync runs beside the loop, as in production
+            slave.start();
+            long written = master.loop().storage().store().nextIndex() - 1;
+            boolean aligned =
+                    cluster.time.runUntil(() -> allAppliedEqualAtLeast(cluster, written), 200_000);
+            assertTrue(aligned, "the wiped node copies the whole log from a peer");
+            assertEquals(
+                    master.loop().storage().store().digest(),
+                    slave.loop().storage().store().digest());
+            Wal source = master.loop().storage().wal();
+            Wal copy = slave.loop().storage().wal();
+            for (long index = 0; index <= written; index++) {
+                assertArrayEquals(
+                        source.read(index).orElseThrow(),
+                        copy.read(index).orElseThrow(),
+                        "log payload at index " + index);
+            }
+            assertEquals(copy.lastIndex(), copy.durableIndex(), "the copied log is durable");
+        } finally {
+            syncer.shutdownNow();
         }
     }
 

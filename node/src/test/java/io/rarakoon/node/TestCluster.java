@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
@@ -33,6 +34,10 @@ final class TestCluster {
     final class TestNode {
         final NodeId id;
         FaultyDisk disk = new FaultyDisk();
+
+        /** Forces catch-up batches; a test without crashes may give it a thread of its own. */
+        Executor syncer = Runnable::run;
+
         private final SplittableRandom random;
         private ManualScheduler.View scheduler;
         private NodeLoop loop;
@@ -72,7 +77,8 @@ final class TestCluster {
                 NodeStorage storage = NodeStorage.open(disk, options, Runnable::run);
                 scheduler = time.view();
                 PeerSender peers = (to, message) -> send(id, to, message);
-                NodePorts ports = new NodePorts(time, scheduler, random, peers, Runnable::run);
+                NodePorts ports =
+                        new NodePorts(time, scheduler, random, peers, Runnable::run, syncer);
                 loop = new NodeLoop(id, cluster, storage, ports);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

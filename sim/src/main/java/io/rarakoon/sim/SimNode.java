@@ -137,7 +137,10 @@ final class SimNode {
                 messenger.isPresent()
                         ? (to, message) -> messenger.get().send(to.name(), message)
                         : (to, message) -> network.send(index, to, message);
-        NodePorts ports = new NodePorts(clock, scheduler, random.split(), peers, scheduler);
+        // The syncer runs at once: the loop waits for a started force, which one simulated thread
+        // could never finish if it were a task of its own.
+        NodePorts ports =
+                new NodePorts(clock, scheduler, random.split(), peers, scheduler, Runnable::run);
         loop = new NodeLoop(id, cluster, storage, ports);
         loop.start();
         messenger.ifPresent(PeerMessenger::start);

@@ -3,8 +3,11 @@ package io.rarakoon.wal;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -16,18 +19,21 @@ import org.slf4j.LoggerFactory;
  * entriesPerSegment} entries, segment = index div entriesPerSegment (spec §3, docs/wal-format.md).
  *
  * <p><b>Threads.</b> One owner thread (the node thread) calls {@link #append}, {@link #force},
- * {@link #entries}, {@link #read} and {@link #close}; these are not safe to call concurrently.
- * Background work (compressing completed segments, submitted to the executor given to {@link
- * #open}, and the {@link Collapser}) runs on other threads and touches only completed segments
- * (those before the segment of the durable index: an entry after them is durable, so no crash can
- * bring the last index back into them), which are cut to their last record and forced before they
- * complete and never written again, and the head file. The two kinds of background work exclude
- * each other. The index getters are safe from any thread.
+ * {@link #startForce}, {@link #entries}, {@link #read} and {@link #close}; these are not safe to
+ * call concurrently. The fsync that {@link #startForce} hands to another thread is awaited by the
+ * owner's next such call. Background work (compressing completed segments, submitted to the
+ * executor given to {@link #open}, and the {@link Collapser}) runs on other threads and touches
+ * only completed segments (those before the segment of the durable index: an entry after them is
+ * durable, so no crash can bring the last index back into them), which are cut to their last record
+ * and forced before they complete and never written again, and the head file. The two kinds of
+ * background work exclude each other. The index getters are safe from any thread.
  *
  * <p><b>Durability.</b> Appends are buffered; {@link #force} writes and forces them all (group
- * commit) and returns the index up to which the log is durable. Nothing is durable before that. The
- * segment being written is kept {@link Limits#PREALLOCATE_BYTES} ahead of the appends with zeros,
- * so a force rarely changes the file's size; recovery cuts the zeros after the last record.
+ * commit) and returns the index up to which the log is durable. Nothing is durable before that.
+ * {@link #startForce} writes them and leaves the fsync to another thread; the owner's next call
+ * waits for it. The segment being written is kept {@link Limits#PREALLOCATE_BYTES} ahead of the
+ * appends with zeros, so a force rarely changes the file's size; recovery cuts the zeros after the
+ * last record.
  *
  * <p><b>Failures.</b> After an {@link IOException} from an append or force the log refuses all
  * further writes: the caller must stop the node and reopen, because what reached the disk is
@@ -61,6 +67,11 @@ public final class Wal implements Closeable {
     private volatile long durableIndex = NO_INDEX;
     private volatile boolean closed;
     private IOException failure;
+
+    /** The fsync {@link #startForce} left running, with the index it makes durable; or null. */
+    private PendingForce pendingForce;
+
+    private record PendingForce(CompletableFuture<Void> done, long index) {}
 
     private Wal(Disk disk, int entriesPerSegment, Executor background) {
         this.disk = disk;
@@ -179,12 +190,77 @@ public final class Wal implements Closeable {
             failure = e;
             throw e;
         }
+        return markDurable(lastIndex);
+    }
+
+    /**
+     * Writes the buffered entries and forces the current segment on {@code syncer}, returning at
+     * once: the owner may go on with work that needs nothing durable (a catch-up applies the batch
+     * it logged and asks for the next while this one reaches the disk). The owner's next call of
+     * any method that writes or reads entries first waits for that fsync; {@link #durableIndex}
+     * moves then. A failed fsync fails that call, and the log refuses further writes. Owner thread
+     * only.
+     *
+     * @param syncer runs the fsync; a thread of its own in production, {@code Runnable::run} where
+     *     everything must stay on one thread (the simulator)
+     * @throws IOException when writing fails, or the fsync started before failed
+     */
+    public void startForce(Executor syncer) throws IOException {
+        ensureWritable();
+        try {
+            flush();
+        } catch (IOException e) {
+            failure = e;
+            throw e;
+        }
+        DiskFile file = current;
+        if (file == null) {
+            markDurable(lastIndex);
+            return;
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        pendingForce = new PendingForce(done, lastIndex);
+        syncer.execute(
+                () -> {
+                    try {
+                        file.force();
+                        done.complete(null);
+                    } catch (Throwable t) {
+                        done.completeExceptionally(t);
+                    }
+                });
+    }
+
+    /** Waits for the fsync {@link #startForce} left running, if any. Owner thread. */
+    private void awaitPendingForce() throws IOException {
+        PendingForce pending = pendingForce;
+        if (pending == null) {
+            return;
+        }
+        pendingForce = null;
+        try {
+            pending.done().get();
+        } catch (ExecutionException e) {
+            failure =
+                    e.getCause() instanceof IOException io
+                            ? io
+                            : new IOException("forcing the log failed", e.getCause());
+            throw failure;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = new InterruptedIOException("interrupted while the log was being forced");
+            throw failure;
+        }
+        markDurable(pending.index());
+    }
+
+    private long markDurable(long index) {
         long before = durableIndex;
-        durableIndex = lastIndex;
-        if (before == NO_INDEX || before / entriesPerSegment != lastIndex / entriesPerSegment) {
+        durableIndex = index;
+        if (before == NO_INDEX || before / entriesPerSegment != index / entriesPerSegment) {
             scheduleCompression();
         }
-        return durableIndex;
+        return index;
     }
 
     /** The index up to which the log is durable, or {@link #NO_INDEX}. Any thread. */
@@ -344,6 +420,7 @@ public final class Wal implements Closeable {
         if (failure != null) {
             throw new IOException("the log failed earlier and accepts no writes", failure);
         }
+        awaitPendingForce();
     }
 
     /** Completes the current segment (forced) and starts {@code segment} with a durable name. */

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -188,6 +190,58 @@ class WalTest {
             reopened.force();
             assertEquals(range(0, 9), indexes(reopened, 0));
         }
+    }
+
+    @Test
+    void startForceLeavesTheFsyncToTheSyncerAndTheNextCallWaitsForIt() throws Exception {
+        ExecutorService syncer = Executors.newSingleThreadExecutor();
+        try {
+            Wal wal = open();
+            appendRange(wal, 0, 2);
+            wal.startForce(syncer);
+            assertEquals(Wal.NO_INDEX, wal.durableIndex(), "durable only once the owner waited");
+            wal.append(3, payload(3));
+            assertEquals(2, wal.durableIndex());
+            disk.crash();
+            try (Wal reopened = open()) {
+                assertEquals(range(0, 2), indexes(reopened, 0));
+            }
+        } finally {
+            syncer.shutdownNow();
+        }
+    }
+
+    @Test
+    void entriesWhoseStartedFsyncHasNotRunAreLostInACrash() throws IOException {
+        ManualExecutor syncer = new ManualExecutor();
+        Wal wal = open();
+        appendRange(wal, 0, 1);
+        wal.force();
+        wal.append(2, payload(2));
+        wal.startForce(syncer);
+        assertEquals(1, syncer.pendingCount());
+        disk.crash();
+        try (Wal reopened = open()) {
+            assertEquals(range(0, 1), indexes(reopened, 0));
+        }
+    }
+
+    @Test
+    void aStartedFsyncThatFailsFailsTheNextCallAndTheLogRefusesWrites() throws IOException {
+        try (Wal wal = open()) {
+            wal.append(0, payload(0));
+            wal.force();
+        }
+        long forceAtOpen = 0; // then the record's write and the zeros ahead of it, then the force
+        FaultyDisk faulty = new FaultyDisk(disk, forceAtOpen + 3);
+        Wal wal = Wal.open(faulty, PER_SEGMENT, background);
+        wal.append(1, payload(1));
+        wal.startForce(Runnable::run);
+        assertTrue(faulty.failed(), "the syncer's fsync failed");
+        assertThrows(IOException.class, () -> wal.append(2, payload(2)));
+        var error = assertThrows(IOException.class, () -> wal.append(2, payload(2)));
+        assertTrue(error.getMessage().contains("failed earlier"));
+        assertEquals(0, wal.durableIndex());
     }
 
     private long sizeOf(String name) throws IOException {
