@@ -280,9 +280,17 @@ final class Catchup {
         return new IllegalStateException(self + " cannot read its own log for a catch-up", e);
     }
 
-    /** Receiving side: keeps an entry that continues the log; ignores anything else. */
+    /**
+     * Receiving side: keeps an entry that continues the log, or the head once it is complete;
+     * ignores anything else. An entry that arrives while a head is transferred is a late one of an
+     * earlier batch (its source sends a head's chunks before the entries after it): kept, it would
+     * be logged after the head it does not follow.
+     */
     void onEntry(NodeId from, CatchupEntry entry) {
-        if (run.isEmpty() || !run.get().source.equals(from) || entry.index() != expectedIndex()) {
+        if (run.isEmpty()
+                || !run.get().source.equals(from)
+                || run.get().snapshot.isPresent()
+                || entry.index() != expectedIndex()) {
             return;
         }
         try {
