@@ -3,9 +3,14 @@
 # scratch folder, fills it with OPS sets of VS-byte values, stops a slave, deletes its files,
 # restarts it and times its catch-up from the start and end lines of its own log.
 # usage: OPS=25000 VS=4096 bench/compare/catchup.sh
+# A/B: JARS="a.jar b.jar" ROUNDS=3 bench/compare/catchup.sh writes the cluster once with the first
+# jar, then catches the wiped slave up ROUNDS times with each jar in turn (the slave's own code is
+# what the catch-up measures on the receiving side; the source runs the first jar).
 set -u
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-J="$HERE/../../bin/target/rarakoon.jar"
+JARS=(${JARS:-$HERE/../../bin/target/rarakoon.jar})
+ROUNDS=${ROUNDS:-1}
+J=${JARS[0]}
 DIR="$(mktemp -d /tmp/catchup.XXXXXX)"
 cd "$DIR"
 printf '[cluster]\nid = "bench"\n' >cluster.toml
@@ -14,28 +19,35 @@ for i in 0 1 2; do
     "$i" $((24471 + i)) $((24481 + i)) "$i" >>cluster.toml
 done
 OPS=${OPS:-25000}; VS=${VS:-4096}
-rm -rf node_* pids
-for i in 0 1 2; do mkdir -p node_$i; nohup java -Xms2g -Xmx2g -jar $J --config cluster.toml --node node_$i > node_$i.log 2>&1 & echo $! >> pids; done
-sleep 5
-java -jar $J benchmark --config cluster.toml --clients 16 --value-size $VS --ops $OPS 2>/dev/null | head -1
-M=$(java -jar $J client --config cluster.toml who-master); echo "master $M"
-java -jar $J client --config cluster.toml statistics | grep -E "applied_index|node_"
-V=node_2; [ "$M" = node_2 ] && V=node_1
-VI=${V#node_}; VP=$(sed -n "$((VI+1))p" pids)
-du -sh node_$VI
-kill $VP; sleep 2; rm -rf node_$VI; mkdir node_$VI
-T0=$(date +%s.%N)
-nohup java -Xms2g -Xmx2g -jar $J --config cluster.toml --node $V > $V.restart.log 2>&1 &
-echo $! >> pids
-# The slave's own log lines time the catch-up: the master's view of the slave may still be the
-# position it had before it was stopped.
-for k in $(seq 1 600); do
-  grep -q "caught up" "$V/$V.log" 2>/dev/null && break
-  sleep 0.5
+PIDS=()
+for i in 0 1 2; do
+  mkdir -p node_$i
+  java -Xms2g -Xmx2g -jar "$J" --config cluster.toml --node node_$i > node_$i.log 2>&1 &
+  PIDS+=($!)
 done
-T1=$(date +%s.%N)
-echo "restart to caught up: $(echo "$T1 - $T0" | bc) s"
-grep -h "catches up\|caught up" "$V/$V.log" | python3 -c '
+sleep 5
+java -jar "$J" benchmark --config cluster.toml --clients 16 --value-size $VS --ops $OPS 2>/dev/null | head -1
+M=$(java -jar "$J" client --config cluster.toml who-master); echo "master $M"
+java -jar "$J" client --config cluster.toml statistics | grep -E "applied_index|node_"
+V=node_2; [ "$M" = node_2 ] && V=node_1
+VI=${V#node_}
+du -sh node_$VI
+for round in $(seq 1 "$ROUNDS"); do
+  for jar in "${JARS[@]}"; do
+    kill "${PIDS[$VI]}"; wait "${PIDS[$VI]}" 2>/dev/null
+    rm -rf node_$VI; mkdir node_$VI
+    T0=$(date +%s.%N)
+    java -Xms2g -Xmx2g -jar "$jar" --config cluster.toml --node $V > $V.restart.log 2>&1 &
+    PIDS[$VI]=$!
+    # The slave's own log lines time the catch-up: the master's view of the slave may still be
+    # the position it had before it was stopped.
+    for k in $(seq 1 600); do
+      grep -q "caught up" "$V/$V.log" 2>/dev/null && break
+      sleep 0.5
+    done
+    T1=$(date +%s.%N)
+    echo "$(basename "$jar"): restart to caught up: $(echo "$T1 - $T0" | bc) s"
+    grep -h "catches up\|caught up" "$V/$V.log" | python3 -c '
 import datetime, re, sys
 lines = sys.stdin.read()
 print(lines, end="")
@@ -44,6 +56,9 @@ last = re.findall(r"to index (\d+)", lines)
 if len(times) >= 2 and last:
     seconds = (times[1] - times[0]).total_seconds()
     print(f"catch-up: {int(last[0]) + 1} entries in {seconds:.2f} s, {(int(last[0]) + 1) / seconds:.0f} entries/s")'
-for p in $(cat pids); do kill "$p" 2>/dev/null; done
-sleep 3
+    sleep 3
+  done
+done
+kill "${PIDS[@]}" 2>/dev/null
+wait
 rm -rf "$DIR"
