@@ -206,13 +206,7 @@ public final class Wal implements Closeable {
      * @throws IOException when writing fails, or the fsync started before failed
      */
     public void startForce(Executor syncer) throws IOException {
-        ensureWritable();
-        try {
-            flush();
-        } catch (IOException e) {
-            failure = e;
-            throw e;
-        }
+        writeBuffered();
         DiskFile file = current;
         if (file == null) {
             markDurable(lastIndex);
@@ -295,13 +289,7 @@ public final class Wal implements Closeable {
      * @throws IOException when the buffered entries cannot be written
      */
     public EntryCursor entries(long fromIndex) throws IOException {
-        ensureWritable();
-        try {
-            flush();
-        } catch (IOException e) {
-            failure = e;
-            throw e;
-        }
+        writeBuffered();
         long first = Math.max(fromIndex, Math.max(firstIndex(), 0));
         return new EntryCursor(disk, catalog, entriesPerSegment, first, lastIndex);
     }
@@ -410,6 +398,17 @@ public final class Wal implements Closeable {
             if (current != null) {
                 current.close();
             }
+        }
+    }
+
+    /** Checks the log takes writes, then writes the buffered entries; a failure fails the log. */
+    private void writeBuffered() throws IOException {
+        ensureWritable();
+        try {
+            flush();
+        } catch (IOException e) {
+            failure = e;
+            throw e;
         }
     }
 
