@@ -67,6 +67,23 @@ class LinearizabilityCheckerTest {
                 op(1, new KvOp.Get("k"), value(null), 20, 30));
     }
 
+    /**
+     * Many unknown deletes, each of which may still take effect after every later read: the full
+     * search grows with the subsets of them, while the history without them is linearizable at once
+     * (an unknown operation may always not have happened).
+     */
+    @Test
+    void decidesManyUnknownDeletesThatNoReadSawWithinASmallBound() {
+        List<Operation> history = new ArrayList<>();
+        history.add(op(0, new KvOp.Set("k", "a"), DONE, 0, 10));
+        for (int i = 1; i <= 20; i++) {
+            history.add(unknown(i, new KvOp.Delete("k"), 10L * i + 5));
+            history.add(op(0, new KvOp.Get("k"), value("a"), 10L * i + 6, 10L * i + 8));
+        }
+        CheckResult result = new LinearizabilityChecker(2_000).check(history);
+        assertEquals(CheckResult.Verdict.LINEARIZABLE, result.verdict(), result.report());
+    }
+
     @Test
     void acceptsUnknownWriteThatTookEffect() {
         assertVerdict(
