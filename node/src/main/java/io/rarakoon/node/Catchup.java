@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * before the next batch is logged), until it reaches the source's applied index, the source sends
  * nothing new, or a lease period passes without a batch end; then it forces the log, so that
  * everything it reports is durable, and the loop reports CatchupFinished to the core. Meanwhile the
- * store may be a batch ahead of the durable log: nothing reads the store's position as durable
- * during a catch-up, and a crash loses the store with the batch.
+ * store may be a batch ahead of the durable log: the core hears of neither before the end,
+ * COPY_DB_TO_HEAD is refused, and a crash loses the store with the batch.
  *
  * <p>When the source has collapsed the requested entries into its head snapshot, it first sends
  * that snapshot: a {@link SnapshotHeader} (head index, size, CRC32C) and bounded {@link

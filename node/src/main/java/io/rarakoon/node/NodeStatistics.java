@@ -83,7 +83,9 @@ final class NodeStatistics {
         return durable;
     }
 
-    /** Counts an fsync made elsewhere (installing a head), untimed. */
+    /**
+     * Counts an fsync the loop does not wait for (a head's install, a catch-up batch's), untimed.
+     */
     void forcedElsewhere() {
         forceCount.incrementAndGet();
     }

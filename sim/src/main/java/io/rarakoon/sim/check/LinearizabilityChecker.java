@@ -60,17 +60,17 @@ public final class LinearizabilityChecker {
         return new CheckResult(CheckResult.Verdict.LINEARIZABLE, "");
     }
 
-    /**
-     * The group without the unknown writes whose written values no result shows (deletes stay). A
-     * first, cheaper search: an unknown operation may always not have happened, so if the rest is
-     * linearizable the whole group is; only a failure needs the full search, in which every unknown
-     * operation may take effect.
-     */
     /** The group without its unknown operations: the cheapest search, final when linearizable. */
     private static List<Operation> withoutUnknowns(List<Operation> group) {
         return group.stream().filter(op -> !op.isUnknown()).toList();
     }
 
+    /**
+     * The group without the unknown writes whose written values no result shows (deletes stay). A
+     * cheaper search than the full one: an unknown operation may always not have happened, so if
+     * the rest is linearizable the whole group is; only a failure needs the full search, in which
+     * every unknown operation may take effect.
+     */
     private static List<Operation> withoutUnseenUnknowns(List<Operation> group) {
         java.util.Set<String> seen = new TreeSet<>();
         for (Operation op : group) {
