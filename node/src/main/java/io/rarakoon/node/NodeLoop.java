@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The node's single-threaded loop (STYLE.md §6): it owns the Paxos state, the store and the log.
  * Each turn drains at most {@link Limits#EVENTS_PER_TURN_MAX} inputs (local events, peer messages,
- * client requests), steps the core for each, answers reads from the store, and then executes the
+ * client requests), steps the core for each (client requests before peer messages), answers reads from the store, and then executes the
  * whole batch of effects with {@link EffectExecutor}: persists, one fsync, sends, applies, replies.
  * Ticks come from the {@link Scheduler} every lease period / {@link Limits#TICKS_PER_LEASE}. When
  * the core asks for a catch-up, {@link Catchup} pulls the missing chosen entries from the peer in
@@ -223,6 +223,13 @@ public final class NodeLoop {
         }
         List<Inbound> received = new ArrayList<>();
         budget -= peerInbox.drainTo(received, budget);
+        List<ClientCall> calls = new ArrayList<>();
+        clientQueue.drainTo(calls, budget);
+        // Client updates first: when a peer's Accepted then chooses the value in flight, the
+        // master's next value carries every update read so far, not only those of earlier turns.
+        for (ClientCall call : calls) {
+            handle(call, effects);
+        }
         for (Inbound inbound : received) {
             receive(inbound, effects);
         }
@@ -230,11 +237,6 @@ public final class NodeLoop {
             finishCatchup(catchup.onTick(ports.clock().monotonicMillis()), effects);
         } catch (IOException e) {
             throw cannotPersist(e);
-        }
-        List<ClientCall> calls = new ArrayList<>();
-        clientQueue.drainTo(calls, budget);
-        for (ClientCall call : calls) {
-            handle(call, effects);
         }
         execute(effects);
         statistics.observe(

@@ -13,9 +13,13 @@ import io.rarakoon.client.protocol.Response;
 import io.rarakoon.client.protocol.ResultCode;
 import io.rarakoon.kv.Bytes;
 import io.rarakoon.node.TestCluster.TestNode;
+import io.rarakoon.paxos.message.Accept;
+import io.rarakoon.paxos.message.Accepted;
+import io.rarakoon.paxos.message.ClientValue;
 import io.rarakoon.wal.Wal;
 import io.rarakoon.wire.CatchupBatchEnd;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -111,6 +115,37 @@ class NodeClusterTest {
         assertEquals(expected, reader.call(get(Consistency.atLeast(stamp), "k")));
         Response tooNew = reader.call(get(Consistency.atLeast(stamp + 1000), "k"));
         assertEquals(ResultCode.INCONSISTENT_READ, ((Response.Failure) tooNew).code());
+    }
+
+    @Test
+    void updatesReadInTheTurnThatChoosesTheValueInFlightRideInTheNextValue() {
+        TestCluster cluster = new TestCluster(3, SEED);
+        cluster.startAll();
+        TestNode master = cluster.awaitMaster();
+        cluster.time.runFor(TestCluster.LEASE_MILLIS);
+        List<Accept> clientAccepts = new ArrayList<>();
+        cluster.tamper =
+                message -> {
+                    if (message instanceof Accept accept && accept.value() instanceof ClientValue) {
+                        clientAccepts.add(accept);
+                    }
+                    return message;
+                };
+        cluster.lost = message -> message instanceof Accepted;
+        submit(master, set("a", "1"));
+        cluster.time.runUntil(() -> !clientAccepts.isEmpty(), 1_000);
+        Accept inFlight = clientAccepts.get(0);
+
+        // One turn reads two client updates and a follower's Accepted for the value in flight.
+        submit(master, set("b", "2"));
+        submit(master, set("c", "3"));
+        Accepted accepted = new Accepted(inFlight.term(), inFlight.index());
+        master.loop().deliver(slaveOf(cluster, master).id, TestCluster.CLUSTER_ID, accepted);
+        cluster.time.runUntil(() -> clientAccepts.size() > 2, 1_000);
+
+        Accept next = clientAccepts.get(2);
+        assertEquals(inFlight.index() + 1, next.index());
+        assertEquals(2, ((ClientValue) next.value()).updates().size(), "b and c in one value");
     }
 
     @Test
@@ -314,6 +349,10 @@ class NodeClusterTest {
     }
 
     /** A node of the cluster other than {@code master}. */
+    private static void submit(TestNode node, Request request) {
+        node.loop().submit(new ClientCall(request, reply -> {}));
+    }
+
     private static TestNode slaveOf(TestCluster cluster, TestNode master) {
         return cluster.nodes.stream().filter(n -> n != master).findFirst().orElseThrow();
     }
