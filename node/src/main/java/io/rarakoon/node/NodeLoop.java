@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +36,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The node's single-threaded loop (STYLE.md §6): it owns the Paxos state, the store and the log.
  * Each turn drains at most {@link Limits#EVENTS_PER_TURN_MAX} inputs (local events, peer messages,
- * client requests), steps the core for each (client requests before peer messages), answers reads from the store, and then executes the
- * whole batch of effects with {@link EffectExecutor}: persists, one fsync, sends, applies, replies.
- * Ticks come from the {@link Scheduler} every lease period / {@link Limits#TICKS_PER_LEASE}. When
- * the core asks for a catch-up, {@link Catchup} pulls the missing chosen entries from the peer in
- * batches and the loop reports the result to the core.
+ * client requests), steps the core for each (client requests before peer messages), answers reads
+ * from the store, and then executes the whole batch of effects with {@link EffectExecutor}:
+ * persists, one fsync, sends, applies, replies. Ticks come from the {@link Scheduler} every lease
+ * period / {@link Limits#TICKS_PER_LEASE}. When the core asks for a catch-up, {@link Catchup} pulls
+ * the missing chosen entries from the peer in batches and the loop reports the result to the core.
  *
  * <p>Threads: {@link #deliver} and {@link #submit} may be called from any thread; they only offer
  * into bounded queues and ask the scheduler for a turn. Everything else runs on the scheduler.
@@ -103,8 +104,10 @@ public final class NodeLoop {
         this.ports = ports;
         this.state = PaxosState.initial(self);
         this.tickPeriodMillis = Math.max(1, cluster.leasePeriodMillis() / Limits.TICKS_PER_LEASE);
+        Executor syncer = statistics.timed(ports.syncer());
         this.executor =
-                new EffectExecutor(self, storage, ports.peers(), statistics, new Outcomes());
+                new EffectExecutor(
+                        self, storage, ports.peers(), statistics, syncer, new Outcomes());
         StorageOptions options = storage.options();
         this.writes = new WriteTranslator(options);
         this.view = new NodeView(self, cluster, storage);
@@ -116,7 +119,7 @@ public final class NodeLoop {
                         self,
                         storage,
                         ports.peers(),
-                        ports.syncer(),
+                        syncer,
                         statistics,
                         cluster.leasePeriodMillis());
     }
@@ -345,7 +348,8 @@ public final class NodeLoop {
             return;
         }
         try {
-            executor.execute(effects);
+            // With one client request outstanding there is nothing to do during a force but wait.
+            executor.execute(effects, waiting.size() > 1);
         } catch (IOException e) {
             throw cannotPersist(e);
         }
