@@ -122,17 +122,8 @@ class NodeClusterTest {
     @Test
     void updatesReadInTheTurnThatChoosesTheValueInFlightRideInTheNextValue() {
         TestCluster cluster = new TestCluster(3, SEED);
-        cluster.startAll();
-        TestNode master = cluster.awaitMaster();
-        cluster.time.runFor(TestCluster.LEASE_MILLIS);
-        List<Accept> clientAccepts = new ArrayList<>();
-        cluster.tamper =
-                message -> {
-                    if (message instanceof Accept accept && accept.value() instanceof ClientValue) {
-                        clientAccepts.add(accept);
-                    }
-                    return message;
-                };
+        TestNode master = startWithSteadyMaster(cluster, Runnable::run);
+        List<Accept> clientAccepts = recordClientAccepts(cluster);
         cluster.lost = message -> message instanceof Accepted;
         submit(master, set("a", "1"));
         cluster.time.runUntil(() -> !clientAccepts.isEmpty(), 1_000);
@@ -154,10 +145,7 @@ class NodeClusterTest {
     void masterForcesAValueOnItsSyncerWhileSeveralClientsWait() {
         TestCluster cluster = new TestCluster(3, SEED);
         HeldSyncer syncer = new HeldSyncer();
-        cluster.nodes.forEach(node -> node.syncer = syncer);
-        cluster.startAll();
-        TestNode master = cluster.awaitMaster();
-        cluster.time.runFor(TestCluster.LEASE_MILLIS);
+        TestNode master = startWithSteadyMaster(cluster, syncer);
         Wal wal = master.loop().storage().wal();
         List<ServerReply> answers = new ArrayList<>();
         syncer.hold = true;
@@ -180,18 +168,8 @@ class NodeClusterTest {
     void masterWhoseFsyncFailsOnItsSyncerActsOnNothingItLogged() {
         TestCluster cluster = new TestCluster(3, SEED);
         HeldSyncer syncer = new HeldSyncer();
-        cluster.nodes.forEach(node -> node.syncer = syncer);
-        cluster.startAll();
-        TestNode master = cluster.awaitMaster();
-        cluster.time.runFor(TestCluster.LEASE_MILLIS);
-        List<Accept> clientAccepts = new ArrayList<>();
-        cluster.tamper =
-                message -> {
-                    if (message instanceof Accept accept && accept.value() instanceof ClientValue) {
-                        clientAccepts.add(accept);
-                    }
-                    return message;
-                };
+        TestNode master = startWithSteadyMaster(cluster, syncer);
+        List<Accept> clientAccepts = recordClientAccepts(cluster);
         List<ServerReply> answers = new ArrayList<>();
         syncer.hold = true;
         submit(master, set("a", "1"), answers);
@@ -215,10 +193,7 @@ class NodeClusterTest {
     void masterForcesALoneClientsValueItself() {
         TestCluster cluster = new TestCluster(3, SEED);
         HeldSyncer syncer = new HeldSyncer();
-        cluster.nodes.forEach(node -> node.syncer = syncer);
-        cluster.startAll();
-        TestNode master = cluster.awaitMaster();
-        cluster.time.runFor(TestCluster.LEASE_MILLIS);
+        TestNode master = startWithSteadyMaster(cluster, syncer);
         Wal wal = master.loop().storage().wal();
         syncer.hold = true;
 
@@ -431,6 +406,31 @@ class NodeClusterTest {
     }
 
     /** A node of the cluster other than {@code master}. */
+    /**
+     * Starts the cluster with {@code syncer} on every node and returns its master once it has held
+     * its lease for a lease period.
+     */
+    private static TestNode startWithSteadyMaster(TestCluster cluster, Executor syncer) {
+        cluster.nodes.forEach(node -> node.syncer = syncer);
+        cluster.startAll();
+        TestNode master = cluster.awaitMaster();
+        cluster.time.runFor(TestCluster.LEASE_MILLIS);
+        return master;
+    }
+
+    /** Every Accept of a client value any node sends from now on, in order. */
+    private static List<Accept> recordClientAccepts(TestCluster cluster) {
+        List<Accept> accepts = new ArrayList<>();
+        cluster.tamper =
+                message -> {
+                    if (message instanceof Accept accept && accept.value() instanceof ClientValue) {
+                        accepts.add(accept);
+                    }
+                    return message;
+                };
+        return accepts;
+    }
+
     private static void submit(TestNode node, Request request) {
         submit(node, request, new ArrayList<>());
     }
