@@ -388,6 +388,7 @@ final class Catchup {
             wal.append(received.entry().index(), payloadToLog(wal, received));
         }
         wal.startForce(syncer);
+        statistics.forcedElsewhere();
         KvStore store = storage.store();
         for (ReceivedEntry received : current.received) {
             LogEntry entry = received.entry();

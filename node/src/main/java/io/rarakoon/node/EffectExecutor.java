@@ -12,7 +12,6 @@ import io.rarakoon.paxos.message.NodeId;
 import io.rarakoon.wal.Wal;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,14 +20,7 @@ import org.slf4j.LoggerFactory;
  * Accepts first (they report nothing durable, see {@link #send}), then every persist (log appends,
  * the promised term), ONE force of the log for the whole batch, then every other send, then every
  * apply to the store, then every reply. So a Promise or Accepted never leaves before what it
- * reports is durable, and a client hears OK only after its update is applied.
- *
- * <p>When nothing else in the batch reports or applies what it logs (a master proposing a value
- * while it applies and answers the one chosen before) and several clients wait, the force runs on
- * the syncer thread and the loop goes on with the applies, the replies and the next requests: the
- * master's fsync overlaps its socket work. The next batch waits for that fsync before it does
- * anything, since the core counted the master's vote for the entry when it was logged: an Apply of
- * the entry, or an Accept for the index after it, acts on that vote. Loop thread only.
+ * reports is durable, and a client hears OK only after its update is applied. Loop thread only.
  */
 final class EffectExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(EffectExecutor.class);
@@ -49,43 +41,30 @@ final class EffectExecutor {
     private final NodeStorage storage;
     private final PeerSender peers;
     private final NodeStatistics statistics;
-    private final Executor syncer;
     private final Outcomes outcomes;
 
-    /**
-     * @param syncer runs the fsyncs the loop does not wait for, timed ({@link
-     *     NodeStatistics#timed}); {@code Runnable::run} where everything stays on one thread (the
-     *     simulator), which runs each of them at once
-     */
     EffectExecutor(
             NodeId self,
             NodeStorage storage,
             PeerSender peers,
             NodeStatistics statistics,
-            Executor syncer,
             Outcomes outcomes) {
         this.self = self;
         this.storage = storage;
         this.peers = peers;
         this.statistics = statistics;
-        this.syncer = syncer;
         this.outcomes = outcomes;
     }
 
     /**
      * Executes a batch of effects from several transitions, each transition's list in phase order.
      *
-     * @param overlap whether the loop has other work (several client requests outstanding) that a
-     *     force on the syncer would let it do meanwhile
      * @throws IOException when persisting fails: nothing of this batch was sent, applied or
      *     answered, and the node must stop (never retry an fsync)
      */
-    void execute(List<Effect> effects, boolean overlap) throws IOException {
-        // A force an earlier batch left running comes first: this batch may act on its entry (an
-        // Accept for the next index tells the followers that one is chosen, and they apply it).
-        storage.wal().awaitForce();
+    void execute(List<Effect> effects) throws IOException {
         send(effects, true);
-        persist(effects, overlap);
+        persist(effects);
         send(effects, false);
         for (Effect effect : effects) {
             if (effect instanceof Effect.StartCatchup start) {
@@ -110,8 +89,8 @@ final class EffectExecutor {
      * Sends the Accepts ({@code accepts}) or every other message. An Accept asks the peers to log a
      * value and reports nothing about our own log, so it leaves before our force: the followers'
      * fsyncs overlap ours. Our own vote, counted by the core at once, decides nothing before this
-     * batch's force returned: a peer's Accepted is read in a later batch, which first waits for a
-     * force left running, and an Apply of this batch runs after the force.
+     * batch's force returned: a peer's Accepted is read in a later turn, and an Apply of this batch
+     * runs after the force.
      */
     private void send(List<Effect> effects, boolean accepts) {
         for (Effect effect : effects) {
@@ -128,11 +107,7 @@ final class EffectExecutor {
         return message instanceof Accept;
     }
 
-    /**
-     * Logs the batch's entries and forces them, on the syncer when {@code overlap} and {@link
-     * #forceInBackground} allow, and writes the promised term.
-     */
-    private void persist(List<Effect> effects, boolean overlap) throws IOException {
+    private void persist(List<Effect> effects) throws IOException {
         Wal wal = storage.wal();
         long promisedTerm = -1;
         boolean appended = false;
@@ -145,9 +120,7 @@ final class EffectExecutor {
                 appended = true;
             }
         }
-        if (appended && overlap && forceInBackground(effects, wal.durableIndex())) {
-            wal.startForce(syncer);
-        } else if (appended) {
+        if (appended) {
             long durable = statistics.timedForce(wal);
             if (durable != wal.lastIndex()) {
                 throw new IllegalStateException(
@@ -159,34 +132,7 @@ final class EffectExecutor {
         }
     }
 
-    /**
-     * Whether nothing in the batch needs its entries durable: besides the entries, only Accepts
-     * (they report nothing), notes, and applies of values already durable ({@code durable}, the
-     * index the log was forced to before this batch). A Promise, an Accepted, a reply or an apply
-     * of an entry of this batch needs the force first.
-     */
-    private static boolean forceInBackground(List<Effect> effects, long durable) {
-        for (Effect effect : effects) {
-            boolean free =
-                    effect instanceof Effect.PersistAccepted
-                            || effect instanceof Effect.Note
-                            || (effect instanceof Effect.Send send && isAccept(send.message()))
-                            || (effect instanceof Effect.Broadcast broadcast
-                                    && isAccept(broadcast.message()))
-                            || (effect instanceof Effect.Apply apply && apply.index() <= durable);
-            if (!free) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private void apply(Effect.Apply apply) {
-        long durable = storage.wal().durableIndex();
-        if (apply.index() > durable) {
-            throw new IllegalStateException(
-                    "apply of index " + apply.index() + " with the log durable to " + durable);
-        }
         List<Update> updates;
         try {
             updates = storage.codec().updatesOf(apply.value());

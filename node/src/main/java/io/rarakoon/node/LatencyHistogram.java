@@ -4,10 +4,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * A latency histogram with fixed bucket bounds, Prometheus style. Any thread records (the node
- * loop, its syncer, or the thread answering a client); any thread may take a {@link #snapshot}. A
- * snapshot derives its cumulative counts and its total from one read of each bucket, so its buckets
- * never decrease and the last one always equals its count, however recording interleaves.
+ * A latency histogram with fixed bucket bounds, Prometheus style. One thread records (the node
+ * loop, or the thread answering a client); any thread may take a {@link #snapshot}. A snapshot
+ * derives its cumulative counts and its total from one read of each bucket, so its buckets never
+ * decrease and the last one always equals its count, however recording interleaves.
  */
 final class LatencyHistogram {
     /**

@@ -41,8 +41,7 @@ import org.slf4j.LoggerFactory;
  * fsync, as {@link EffectExecutor} orders it. Requests that arrive during an fsync wait in the
  * socket and go into the next turn together. Other threads: the background executor (snapshots,
  * collapse), the syncer (the fsync of a catch-up batch, while the loop applies it and asks for the
- * next; of a master's value, while the loop answers the clients of the one chosen before) and the
- * metrics server.
+ * next) and the metrics server.
  *
  * <p>Threads: {@link #start} and {@link #close} from one controlling thread; {@link #awaitFailure}
  * from any.

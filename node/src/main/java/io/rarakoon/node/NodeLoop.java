@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,10 +103,8 @@ public final class NodeLoop {
         this.ports = ports;
         this.state = PaxosState.initial(self);
         this.tickPeriodMillis = Math.max(1, cluster.leasePeriodMillis() / Limits.TICKS_PER_LEASE);
-        Executor syncer = statistics.timed(ports.syncer());
         this.executor =
-                new EffectExecutor(
-                        self, storage, ports.peers(), statistics, syncer, new Outcomes());
+                new EffectExecutor(self, storage, ports.peers(), statistics, new Outcomes());
         StorageOptions options = storage.options();
         this.writes = new WriteTranslator(options);
         this.view = new NodeView(self, cluster, storage);
@@ -119,7 +116,7 @@ public final class NodeLoop {
                         self,
                         storage,
                         ports.peers(),
-                        syncer,
+                        ports.syncer(),
                         statistics,
                         cluster.leasePeriodMillis());
     }
@@ -348,8 +345,7 @@ public final class NodeLoop {
             return;
         }
         try {
-            // With one client request outstanding there is nothing to do during a force but wait.
-            executor.execute(effects, waiting.size() > 1);
+            executor.execute(effects);
         } catch (IOException e) {
             throw cannotPersist(e);
         }

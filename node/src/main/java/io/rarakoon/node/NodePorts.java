@@ -14,9 +14,9 @@ import java.util.random.RandomGenerator;
  * @param peers where Paxos messages go
  * @param background runs long work off the loop (an admin collapse); its results come back as
  *     answers to the waiting client
- * @param syncer forces the log of a catch-up batch, or of a master's value, while the loop goes on
- *     ({@link io.rarakoon.wal.Wal#startForce}); production: a thread of the node's own; simulation:
- *     runs the fsync at once, on the loop
+ * @param syncer forces the log of a catch-up batch while the loop goes on ({@link
+ *     io.rarakoon.wal.Wal#startForce}); production: a thread of the node's own; simulation: runs
+ *     the fsync at once, on the loop
  */
 public record NodePorts(
         Clock clock,

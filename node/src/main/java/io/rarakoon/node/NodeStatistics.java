@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -85,22 +84,8 @@ final class NodeStatistics {
     }
 
     /**
-     * {@code syncer}, with each task it runs (an fsync the loop does not wait for: a catch-up
-     * batch's, a master's value's) timed into the fsync latency and counted. The histogram and
-     * counter take records from the loop and the syncer thread alike.
+     * Counts an fsync the loop does not wait for (a head's install, a catch-up batch's), untimed.
      */
-    Executor timed(Executor syncer) {
-        return task ->
-                syncer.execute(
-                        () -> {
-                            long start = clock.monotonicNanos();
-                            task.run();
-                            fsyncLatency.record(clock.monotonicNanos() - start);
-                            forceCount.incrementAndGet();
-                        });
-    }
-
-    /** Counts an fsync the loop does not wait for and that is not timed (a head's install). */
     void forcedElsewhere() {
         forceCount.incrementAndGet();
     }

@@ -11,7 +11,6 @@ import io.rarakoon.client.protocol.Consistency;
 import io.rarakoon.client.protocol.Request;
 import io.rarakoon.client.protocol.Response;
 import io.rarakoon.client.protocol.ResultCode;
-import io.rarakoon.client.protocol.ServerReply;
 import io.rarakoon.kv.Bytes;
 import io.rarakoon.node.TestCluster.TestNode;
 import io.rarakoon.paxos.message.Accept;
@@ -23,7 +22,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
@@ -122,8 +120,17 @@ class NodeClusterTest {
     @Test
     void updatesReadInTheTurnThatChoosesTheValueInFlightRideInTheNextValue() {
         TestCluster cluster = new TestCluster(3, SEED);
-        TestNode master = startWithSteadyMaster(cluster, Runnable::run);
-        List<Accept> clientAccepts = recordClientAccepts(cluster);
+        cluster.startAll();
+        TestNode master = cluster.awaitMaster();
+        cluster.time.runFor(TestCluster.LEASE_MILLIS);
+        List<Accept> clientAccepts = new ArrayList<>();
+        cluster.tamper =
+                message -> {
+                    if (message instanceof Accept accept && accept.value() instanceof ClientValue) {
+                        clientAccepts.add(accept);
+                    }
+                    return message;
+                };
         cluster.lost = message -> message instanceof Accepted;
         submit(master, set("a", "1"));
         cluster.time.runUntil(() -> !clientAccepts.isEmpty(), 1_000);
@@ -139,70 +146,6 @@ class NodeClusterTest {
         Accept next = clientAccepts.get(2);
         assertEquals(inFlight.index() + 1, next.index());
         assertEquals(2, ((ClientValue) next.value()).updates().size(), "b and c in one value");
-    }
-
-    @Test
-    void masterForcesAValueOnItsSyncerWhileSeveralClientsWait() {
-        TestCluster cluster = new TestCluster(3, SEED);
-        HeldSyncer syncer = new HeldSyncer();
-        TestNode master = startWithSteadyMaster(cluster, syncer);
-        Wal wal = master.loop().storage().wal();
-        List<ServerReply> answers = new ArrayList<>();
-        syncer.hold = true;
-
-        submit(master, set("a", "1"), answers);
-        submit(master, set("b", "2"), answers);
-        cluster.time.runUntil(() -> !syncer.held.isEmpty(), 100);
-
-        assertEquals(1, syncer.held.size(), "the value carrying a is forced on the syncer");
-        assertTrue(wal.durableIndex() < wal.lastIndex(), "its entry is logged, not yet durable");
-        assertEquals(List.of(), answers);
-        syncer.release();
-        cluster.time.runUntil(() -> answers.size() == 2, 10_000);
-        assertEquals(2, answers.size(), "a and b answered once forced and chosen");
-        assertEquals(
-                Optional.of(Bytes.utf8("2")), master.loop().storage().store().get(Bytes.utf8("b")));
-    }
-
-    @Test
-    void masterWhoseFsyncFailsOnItsSyncerActsOnNothingItLogged() {
-        TestCluster cluster = new TestCluster(3, SEED);
-        HeldSyncer syncer = new HeldSyncer();
-        TestNode master = startWithSteadyMaster(cluster, syncer);
-        List<Accept> clientAccepts = recordClientAccepts(cluster);
-        List<ServerReply> answers = new ArrayList<>();
-        syncer.hold = true;
-        submit(master, set("a", "1"), answers);
-        submit(master, set("b", "2"), answers);
-        cluster.time.runUntil(() -> !syncer.held.isEmpty(), 100);
-        long logged = clientAccepts.get(0).index();
-
-        master.disk.failForce = true;
-        syncer.release(); // the fsync fails on the syncer; the loop hears of it in its next batch
-        IllegalStateException e =
-                assertThrows(IllegalStateException.class, () -> cluster.time.runFor(1_000));
-
-        assertTrue(e.getMessage().contains("cannot persist"), e.getMessage());
-        assertTrue(
-                clientAccepts.stream().allMatch(accept -> accept.index() == logged),
-                "no Accept for the next index, which would tell the followers a is chosen");
-        assertEquals(List.of(), answers);
-    }
-
-    @Test
-    void masterForcesALoneClientsValueItself() {
-        TestCluster cluster = new TestCluster(3, SEED);
-        HeldSyncer syncer = new HeldSyncer();
-        TestNode master = startWithSteadyMaster(cluster, syncer);
-        Wal wal = master.loop().storage().wal();
-        syncer.hold = true;
-
-        submit(master, set("a", "1"), new ArrayList<>());
-        long logged = wal.lastIndex();
-        cluster.time.runUntil(() -> wal.lastIndex() > logged, 100);
-
-        assertEquals(List.of(), syncer.held, "nothing to do meanwhile: no hand-off");
-        assertEquals(wal.lastIndex(), wal.durableIndex());
     }
 
     @Test
@@ -406,58 +349,8 @@ class NodeClusterTest {
     }
 
     /** A node of the cluster other than {@code master}. */
-    /**
-     * Starts the cluster with {@code syncer} on every node and returns its master once it has held
-     * its lease for a lease period.
-     */
-    private static TestNode startWithSteadyMaster(TestCluster cluster, Executor syncer) {
-        cluster.nodes.forEach(node -> node.syncer = syncer);
-        cluster.startAll();
-        TestNode master = cluster.awaitMaster();
-        cluster.time.runFor(TestCluster.LEASE_MILLIS);
-        return master;
-    }
-
-    /** Every Accept of a client value any node sends from now on, in order. */
-    private static List<Accept> recordClientAccepts(TestCluster cluster) {
-        List<Accept> accepts = new ArrayList<>();
-        cluster.tamper =
-                message -> {
-                    if (message instanceof Accept accept && accept.value() instanceof ClientValue) {
-                        accepts.add(accept);
-                    }
-                    return message;
-                };
-        return accepts;
-    }
-
     private static void submit(TestNode node, Request request) {
-        submit(node, request, new ArrayList<>());
-    }
-
-    private static void submit(TestNode node, Request request, List<ServerReply> answers) {
-        node.loop().submit(new ClientCall(request, answers::add));
-    }
-
-    /** Runs fsyncs at once, or holds them while {@link #hold} until {@link #release}. */
-    private static final class HeldSyncer implements Executor {
-        final List<Runnable> held = new ArrayList<>();
-        boolean hold;
-
-        @Override
-        public void execute(Runnable task) {
-            if (hold) {
-                held.add(task);
-            } else {
-                task.run();
-            }
-        }
-
-        void release() {
-            hold = false;
-            held.forEach(Runnable::run);
-            held.clear();
-        }
+        node.loop().submit(new ClientCall(request, reply -> {}));
     }
 
     private static TestNode slaveOf(TestCluster cluster, TestNode master) {

@@ -35,10 +35,7 @@ final class TestCluster {
         final NodeId id;
         FaultyDisk disk = new FaultyDisk();
 
-        /**
-         * Forces catch-up batches and a master's values while it answers others; a test without
-         * crashes may give it a thread of its own.
-         */
+        /** Forces catch-up batches; a test without crashes may give it a thread of its own. */
         Executor syncer = Runnable::run;
 
         private final SplittableRandom random;

@@ -225,17 +225,6 @@ public final class Wal implements Closeable {
                 });
     }
 
-    /**
-     * Waits for the fsync {@link #startForce} left running, if any, and returns the index up to
-     * which the log is durable; issues no fsync of its own. Owner thread only.
-     *
-     * @throws IOException when that fsync failed; the log then refuses further writes
-     */
-    public long awaitForce() throws IOException {
-        ensureWritable();
-        return durableIndex;
-    }
-
     /** Waits for the fsync {@link #startForce} left running, if any. Owner thread. */
     private void awaitPendingForce() throws IOException {
         PendingForce pending = pendingForce;

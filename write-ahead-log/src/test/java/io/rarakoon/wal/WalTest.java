@@ -228,40 +228,20 @@ class WalTest {
 
     @Test
     void aStartedFsyncThatFailsFailsTheNextCallAndTheLogRefusesWrites() throws IOException {
-        Wal wal = walFailingAtFirstForceAfterOpen();
-        wal.append(1, payload(1));
-        List<Runnable> syncer = new ArrayList<>();
-        wal.startForce(syncer::add);
-        syncer.forEach(Runnable::run); // the syncer thread runs it after startForce returned
-        assertThrows(IOException.class, () -> wal.append(2, payload(2)));
-        var error = assertThrows(IOException.class, () -> wal.append(2, payload(2)));
-        assertTrue(error.getMessage().contains("failed earlier"));
-        assertEquals(0, wal.durableIndex());
-    }
-
-    @Test
-    void awaitForceWaitsForTheStartedFsyncAndForcesNothingItself() throws IOException {
-        try (Wal wal = open()) {
-            wal.append(0, payload(0));
-            List<Runnable> syncer = new ArrayList<>();
-            wal.startForce(syncer::add);
-            assertEquals(Wal.NO_INDEX, wal.durableIndex(), "durable once the fsync is awaited");
-            syncer.forEach(Runnable::run);
-            assertEquals(0, wal.awaitForce());
-            wal.append(1, payload(1));
-            assertEquals(0, wal.awaitForce(), "an entry never forced is not durable");
-        }
-    }
-
-    /** A log with entry 0 durable, over a disk whose next fsync after the open fails. */
-    private Wal walFailingAtFirstForceAfterOpen() throws IOException {
         try (Wal wal = open()) {
             wal.append(0, payload(0));
             wal.force();
         }
         long forceAtOpen = 0; // then the record's write and the zeros ahead of it, then the force
         FaultyDisk faulty = new FaultyDisk(disk, forceAtOpen + 3);
-        return Wal.open(faulty, PER_SEGMENT, background);
+        Wal wal = Wal.open(faulty, PER_SEGMENT, background);
+        wal.append(1, payload(1));
+        wal.startForce(Runnable::run);
+        assertTrue(faulty.failed(), "the syncer's fsync failed");
+        assertThrows(IOException.class, () -> wal.append(2, payload(2)));
+        var error = assertThrows(IOException.class, () -> wal.append(2, payload(2)));
+        assertTrue(error.getMessage().contains("failed earlier"));
+        assertEquals(0, wal.durableIndex());
     }
 
     private long sizeOf(String name) throws IOException {
