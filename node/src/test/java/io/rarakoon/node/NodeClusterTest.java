@@ -348,11 +348,12 @@ class NodeClusterTest {
         }
     }
 
-    /** A node of the cluster other than {@code master}. */
+    /** Queues {@code request} at {@code node}'s loop, its answer ignored. */
     private static void submit(TestNode node, Request request) {
         node.loop().submit(new ClientCall(request, reply -> {}));
     }
 
+    /** A node of the cluster other than {@code master}. */
     private static TestNode slaveOf(TestCluster cluster, TestNode master) {
         return cluster.nodes.stream().filter(n -> n != master).findFirst().orElseThrow();
     }
