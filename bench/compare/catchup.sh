@@ -6,6 +6,8 @@
 # A/B: JARS="a.jar b.jar" ROUNDS=3 bench/compare/catchup.sh writes the cluster once with the first
 # jar, then catches the wiped slave up ROUNDS times with each jar in turn (the slave's own code is
 # what the catch-up measures on the receiving side; the source runs the first jar).
+# Nodes run with NODE_JVM (default "-Xms2g -Xmx2g", the figures of record); NODE_JVM="-Xms2g -Xmx2g
+# -XX:+AlwaysPreTouch" measures with the heap touched at start, as docs/operations.md recommends.
 set -u
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 JARS=(${JARS:-$HERE/../../bin/target/rarakoon.jar})
@@ -19,10 +21,11 @@ for i in 0 1 2; do
     "$i" $((24471 + i)) $((24481 + i)) "$i" >>cluster.toml
 done
 OPS=${OPS:-25000}; VS=${VS:-4096}
+read -r -a NODE_JVM <<<"${NODE_JVM:--Xms2g -Xmx2g}"
 PIDS=()
 for i in 0 1 2; do
   mkdir -p node_$i
-  java -Xms2g -Xmx2g -jar "$J" --config cluster.toml --node node_$i > node_$i.log 2>&1 &
+  java "${NODE_JVM[@]}" -jar "$J" --config cluster.toml --node node_$i > node_$i.log 2>&1 &
   PIDS+=($!)
 done
 sleep 5
@@ -37,7 +40,7 @@ for round in $(seq 1 "$ROUNDS"); do
     kill "${PIDS[$VI]}"; wait "${PIDS[$VI]}" 2>/dev/null
     rm -rf node_$VI; mkdir node_$VI
     T0=$(date +%s.%N)
-    java -Xms2g -Xmx2g -jar "$jar" --config cluster.toml --node $V > $V.restart.log 2>&1 &
+    java "${NODE_JVM[@]}" -jar "$jar" --config cluster.toml --node $V > $V.restart.log 2>&1 &
     PIDS[$VI]=$!
     # The slave's own log lines time the catch-up: the master's view of the slave may still be
     # the position it had before it was stopped.
