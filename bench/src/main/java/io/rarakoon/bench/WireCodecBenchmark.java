@@ -13,7 +13,7 @@ import io.rarakoon.wire.Handshake;
 import io.rarakoon.wire.MalformedFrameException;
 import io.rarakoon.wire.SnapshotChunk;
 import io.rarakoon.wire.WireCodec;
-import java.util.List;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +39,7 @@ public class WireCodecBenchmark {
         "nak",
         "accept-100B",
         "accept-4KiB",
+        "accept-32x130B",
         "accepted",
         "catchup-entry-4KiB",
         "snapshot-chunk-64KiB"
@@ -79,6 +80,8 @@ public class WireCodecBenchmark {
                 return new Accept(7, 1_000_000, value(100));
             case "accept-4KiB":
                 return new Accept(7, 1_000_000, value(4096));
+            case "accept-32x130B":
+                return new Accept(7, 1_000_000, value(32, 130));
             case "accepted":
                 return new Accepted(7, 1_000_000);
             case "catchup-entry-4KiB":
@@ -91,7 +94,13 @@ public class WireCodecBenchmark {
     }
 
     private static ClientValue value(int updateBytes) {
-        return new ClientValue(List.of(ByteString.copyOf(bytes(updateBytes))), false);
+        return value(1, updateBytes);
+    }
+
+    /** A value of {@code count} updates, as a batch of client writes makes one. */
+    private static ClientValue value(int count, int updateBytes) {
+        return new ClientValue(
+                Collections.nCopies(count, ByteString.copyOf(bytes(updateBytes))), false);
     }
 
     private static byte[] bytes(int count) {

@@ -20,7 +20,14 @@ import java.util.List;
  * each have.
  */
 final class ValueCodec {
+    /**
+     * Updates up to this size are decoded from {@link #updateBuffer} instead of a fresh copy: most
+     * are small, and a replay or catch-up decodes millions of them.
+     */
+    private static final int UPDATE_BUFFER_BYTES = 64 * 1024;
+
     private final WireCodec codec = new WireCodec();
+    private final byte[] updateBuffer = new byte[UPDATE_BUFFER_BYTES];
 
     /** Encodes a log entry as a WAL payload. */
     byte[] encodeEntry(LogEntry entry) {
@@ -33,7 +40,7 @@ final class ValueCodec {
      * @throws MalformedPayloadException naming the field when the bytes are not a log entry
      */
     LogEntry decodeEntry(byte[] payload) throws MalformedPayloadException {
-        return decode(payload, LogEntry.class);
+        return decode(payload, payload.length, LogEntry.class);
     }
 
     /**
@@ -89,7 +96,11 @@ final class ValueCodec {
      * @throws MalformedPayloadException naming the field when the bytes are not an update
      */
     Update decodeUpdate(ByteString bytes) throws MalformedPayloadException {
-        return decode(bytes.toByteArray(), Update.class);
+        if (bytes.length() > UPDATE_BUFFER_BYTES) {
+            return decode(bytes.toByteArray(), bytes.length(), Update.class);
+        }
+        bytes.copyTo(updateBuffer, 0);
+        return decode(updateBuffer, bytes.length(), Update.class);
     }
 
     /**
@@ -110,10 +121,11 @@ final class ValueCodec {
         return updates;
     }
 
-    private <T> T decode(byte[] frame, Class<T> type) throws MalformedPayloadException {
+    private <T> T decode(byte[] buffer, int frameBytes, Class<T> type)
+            throws MalformedPayloadException {
         Object decoded;
         try {
-            decoded = codec.decode(frame);
+            decoded = codec.decode(buffer, frameBytes);
         } catch (MalformedFrameException e) {
             throw new MalformedPayloadException(e.getMessage());
         }

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The node's use of wire-codec frames for WAL payloads and client updates: every update kind and
- * both value kinds survive a round trip; truncated, trailing, unknown and misplaced frames fail
- * with {@link MalformedPayloadException}; random bytes never fail any other way. (The byte layouts
- * themselves are frozen by wire-codec's golden vectors.)
+ * both value kinds survive a round trip, updates above and below the codec's reused buffer alike;
+ * truncated, trailing, unknown and misplaced frames fail with {@link MalformedPayloadException};
+ * random bytes never fail any other way. (The byte layouts themselves are frozen by wire-codec's
+ * golden vectors.)
  */
 class ValueCodecTest {
     private static final Bytes K = Bytes.utf8("k");
@@ -55,6 +56,19 @@ class ValueCodecTest {
             assertEquals(update, codec.decodeUpdate(codec.encodeUpdate(update)));
         }
         assertEquals(17, EVERY_KIND.size(), "one example per kind");
+    }
+
+    @Test
+    void updatesAboveTheReusedBufferAndSmallerOnesAfterThemRoundTrip() throws Exception {
+        byte[] big = new byte[100 * 1024];
+        Arrays.fill(big, (byte) 7);
+        Update large = new Update.Set(K, Bytes.copyOf(big));
+        Update small = new Update.Set(V, K);
+        assertEquals(small, codec.decodeUpdate(codec.encodeUpdate(small)));
+        Update decoded = codec.decodeUpdate(codec.encodeUpdate(large));
+        assertEquals(large, decoded);
+        assertEquals(small, codec.decodeUpdate(codec.encodeUpdate(small)));
+        assertEquals(large, decoded, "a later decode leaves an earlier update as it was");
     }
 
     @Test

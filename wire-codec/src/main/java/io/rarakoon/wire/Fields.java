@@ -2,6 +2,7 @@ package io.rarakoon.wire;
 
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import io.rarakoon.paxos.message.ByteString;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -59,6 +60,18 @@ final class Fields {
         int length = readLength(input, field, bytesMax);
         requireRemaining(input, field, length);
         return input.readBytes(length);
+    }
+
+    /**
+     * Reads a bytes field as a {@link ByteString}, copied once, straight out of the input's array
+     * (the codec's input always holds the whole body in one).
+     */
+    static ByteString readByteString(Input input, String field, int bytesMax) {
+        int length = readLength(input, field, bytesMax);
+        requireRemaining(input, field, length);
+        int start = input.position();
+        input.setPosition(start + length);
+        return ByteString.copyOf(input.getBuffer(), start, length);
     }
 
     static String readString(Input input, String field, int bytesMax) {

@@ -65,8 +65,8 @@ final class Values {
         List<ByteString> updates = new ArrayList<>(count);
         long totalBytes = 0;
         for (int i = 0; i < count; i++) {
-            byte[] update = Fields.readBytes(input, "update", Limits.UPDATE_BYTES_MAX);
-            totalBytes += update.length;
+            ByteString update = Fields.readByteString(input, "update", Limits.UPDATE_BYTES_MAX);
+            totalBytes += update.length();
             if (totalBytes > Limits.VALUE_BYTES_MAX) {
                 throw new BadFieldException(
                         "value bytes "
@@ -74,7 +74,7 @@ final class Values {
                                 + " exceed VALUE_BYTES_MAX "
                                 + Limits.VALUE_BYTES_MAX);
             }
-            updates.add(ByteString.copyOf(update));
+            updates.add(update);
         }
         return new ClientValue(updates, synced);
     }

@@ -5,6 +5,7 @@ import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Encodes messages into frames and decodes them back. A frame is a little-endian int32 body length,
@@ -85,12 +86,24 @@ public final class WireCodec {
      *     {@link Limits#FRAME_BYTES_MAX}, or the body is malformed (see {@link #decodeBody})
      */
     public Object decode(byte[] frame) throws MalformedFrameException {
-        if (frame.length < Limits.LENGTH_PREFIX_BYTES) {
+        return decode(frame, frame.length);
+    }
+
+    /**
+     * Decodes one complete frame, length prefix included, held in the first {@code frameBytes}
+     * bytes of {@code buffer} (a buffer the caller reuses).
+     *
+     * @throws MalformedFrameException as {@link #decode(byte[])}
+     * @throws IndexOutOfBoundsException if {@code frameBytes} exceeds the buffer
+     */
+    public Object decode(byte[] buffer, int frameBytes) throws MalformedFrameException {
+        Objects.checkIndex(frameBytes, buffer.length + 1);
+        if (frameBytes < Limits.LENGTH_PREFIX_BYTES) {
             throw new MalformedFrameException(
-                    "frame length prefix truncated: " + frame.length + " bytes");
+                    "frame length prefix truncated: " + frameBytes + " bytes");
         }
-        int bodyBytes = FrameReader.readLengthPrefix(frame, 0, Limits.FRAME_BYTES_MAX);
-        int actualBytes = frame.length - Limits.LENGTH_PREFIX_BYTES;
+        int bodyBytes = FrameReader.readLengthPrefix(buffer, 0, Limits.FRAME_BYTES_MAX);
+        int actualBytes = frameBytes - Limits.LENGTH_PREFIX_BYTES;
         if (bodyBytes != actualBytes) {
             throw new MalformedFrameException(
                     "frame length "
@@ -99,7 +112,7 @@ public final class WireCodec {
                             + actualBytes
                             + " body bytes present");
         }
-        return decodeBody(frame, Limits.LENGTH_PREFIX_BYTES, bodyBytes);
+        return decodeBody(buffer, Limits.LENGTH_PREFIX_BYTES, bodyBytes);
     }
 
     /**

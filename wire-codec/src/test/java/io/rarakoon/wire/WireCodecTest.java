@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rarakoon.paxos.message.Accept;
+import io.rarakoon.paxos.message.ByteString;
+import io.rarakoon.paxos.message.ClientValue;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -160,6 +164,22 @@ class WireCodecTest {
     }
 
     @Test
+    void aFrameAtTheStartOfALargerReusedBufferDecodesAndItsUpdatesOwnTheirBytes()
+            throws MalformedFrameException {
+        ByteString update = ByteString.copyOf(new byte[] {1, 2, 3});
+        Accept accept = new Accept(7, 9, new ClientValue(List.of(update), false));
+        byte[] frame = codec.encode(accept);
+        byte[] buffer = Arrays.copyOf(frame, frame.length + 16);
+        Arrays.fill(buffer, frame.length, buffer.length, (byte) 0x55);
+        Object decoded = codec.decode(buffer, frame.length);
+        assertEquals(accept, decoded);
+        Arrays.fill(buffer, (byte) 0);
+        assertEquals(accept, decoded, "the decoded update is a copy, not a view of the buffer");
+        assertThrows(MalformedFrameException.class, () -> codec.decode(buffer, frame.length + 1));
+        assertThrows(IndexOutOfBoundsException.class, () -> codec.decode(frame, frame.length + 1));
+    }
+
+    @Test
     void largeFramesRoundTrip() throws MalformedFrameException {
         byte[] chunk = new byte[Limits.SNAPSHOT_CHUNK_BYTES_MAX];
         chunk[chunk.length - 1] = 7;
@@ -169,7 +189,7 @@ class WireCodecTest {
         FrameReader reader = new FrameReader();
         reader.feed(frame, 0, frame.length);
         assertArrayEquals(
-                java.util.Arrays.copyOfRange(frame, 4, frame.length),
+                Arrays.copyOfRange(frame, 4, frame.length),
                 reader.next(Limits.FRAME_BYTES_MAX).orElseThrow());
         assertTrue(message.toString().contains("1048576 bytes"));
     }

@@ -2,13 +2,14 @@ package io.rarakoon.paxos.message;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * An immutable byte string with value equality: one opaque client update inside a {@link
  * ClientValue}. The core never interprets these bytes; the node encodes and decodes them.
  *
- * <p>Thread-safe (immutable). The array is never exposed: {@link #copyOf} and {@link #toByteArray}
- * copy.
+ * <p>Thread-safe (immutable). The array is never exposed: {@link #copyOf}, {@link #toByteArray} and
+ * {@link #copyTo} copy.
  */
 public final class ByteString {
 
@@ -26,6 +27,17 @@ public final class ByteString {
         return new ByteString(bytes.clone());
     }
 
+    /**
+     * Returns a byte string holding a copy of {@code length} bytes of {@code bytes} from {@code
+     * offset}: a decoder takes one straight out of the buffer it reads.
+     *
+     * @throws IndexOutOfBoundsException if the range is not inside {@code bytes}
+     */
+    public static ByteString copyOf(byte[] bytes, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        return new ByteString(Arrays.copyOfRange(bytes, offset, offset + length));
+    }
+
     /** Returns the UTF-8 encoding of {@code text}. */
     public static ByteString utf8(String text) {
         return new ByteString(text.getBytes(StandardCharsets.UTF_8));
@@ -39,6 +51,16 @@ public final class ByteString {
     /** Returns a fresh copy of the bytes. */
     public byte[] toByteArray() {
         return bytes.clone();
+    }
+
+    /**
+     * Copies the bytes into {@code target} from {@code targetOffset}: a decoder reads them from a
+     * buffer it keeps instead of a fresh array.
+     *
+     * @throws IndexOutOfBoundsException if they do not fit
+     */
+    public void copyTo(byte[] target, int targetOffset) {
+        System.arraycopy(bytes, 0, target, targetOffset, bytes.length);
     }
 
     @Override
