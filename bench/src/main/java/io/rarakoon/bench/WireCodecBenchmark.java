@@ -9,7 +9,9 @@ import io.rarakoon.paxos.message.Nak;
 import io.rarakoon.paxos.message.Prepare;
 import io.rarakoon.paxos.message.Promise;
 import io.rarakoon.wire.CatchupEntry;
+import io.rarakoon.wire.FrameReader;
 import io.rarakoon.wire.Handshake;
+import io.rarakoon.wire.Limits;
 import io.rarakoon.wire.MalformedFrameException;
 import io.rarakoon.wire.SnapshotChunk;
 import io.rarakoon.wire.WireCodec;
@@ -47,6 +49,7 @@ public class WireCodecBenchmark {
     public String messageType;
 
     private final WireCodec codec = new WireCodec();
+    private final FrameReader reader = new FrameReader();
     private Object message;
     private byte[] frame;
 
@@ -64,6 +67,13 @@ public class WireCodecBenchmark {
     @Benchmark
     public Object decode() throws MalformedFrameException {
         return codec.decode(frame);
+    }
+
+    /** The receiving side of a connection: the frame fed as it arrived, split off and decoded. */
+    @Benchmark
+    public Object feedAndDecode() throws MalformedFrameException {
+        reader.feed(frame, 0, frame.length);
+        return reader.nextMessage(codec, Limits.FRAME_BYTES_MAX).orElseThrow();
     }
 
     private static Object message(String type) {

@@ -22,11 +22,11 @@ final class HandshakeReader {
      */
     Optional<Handshake> read(byte[] bytes) throws MalformedFrameException {
         frames.feed(bytes, 0, bytes.length);
-        Optional<byte[]> body = frames.next(Limits.HANDSHAKE_FRAME_BYTES_MAX);
-        if (body.isEmpty()) {
+        Optional<Object> message = frames.nextMessage(codec, Limits.HANDSHAKE_FRAME_BYTES_MAX);
+        if (message.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(asHandshake(codec.decodeBody(body.get())));
+        return Optional.of(asHandshake(message.get()));
     }
 
     /** Bytes received beyond the handshake frame. */

@@ -68,11 +68,11 @@ final class InboundConnection implements StreamHandler {
             while (!closed) {
                 int bodyBytesMax =
                         peerName == null ? Limits.HANDSHAKE_FRAME_BYTES_MAX : frameBytesMax;
-                Optional<byte[]> body = frames.next(bodyBytesMax);
-                if (body.isEmpty()) {
+                Optional<Object> message = frames.nextMessage(codec, bodyBytesMax);
+                if (message.isEmpty()) {
                     return;
                 }
-                accept(codec.decodeBody(body.get()));
+                accept(message.get());
             }
         } catch (MalformedFrameException e) {
             refuse(e.getMessage());

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Splits a byte stream into frame bodies. Bytes are fed as they arrive, in any chunking; {@link
- * #next} returns each complete body (tag + message) once its last byte is in. A declared length is
+ * Splits a byte stream into frames and decodes each. Bytes are fed as they arrive, in any chunking;
+ * {@link #nextMessage} decodes each complete frame once its last byte is in. A declared length is
  * checked against the caller's limit as soon as its four bytes are in, before the body is buffered
  * or allocated, so a peer can make us hold at most one frame of that limit.
  *
@@ -24,7 +24,7 @@ public final class FrameReader {
 
     /**
      * Appends bytes that arrived on the stream. The buffer holds at most the bytes not yet
-     * returned, so the caller must call {@link #next} until it is empty after each feed.
+     * returned, so the caller must call {@link #nextMessage} until it is empty after each feed.
      */
     public void feed(byte[] bytes, int offset, int length) {
         if (buffer.length - end < length) {
@@ -35,12 +35,15 @@ public final class FrameReader {
     }
 
     /**
-     * Returns the next complete frame body, or empty if its bytes have not all arrived.
+     * Decodes the next complete frame with {@code codec}, straight from the bytes fed (the body is
+     * not copied out first), or returns empty if its bytes have not all arrived.
      *
      * @param frameBytesMax the largest body length accepted now (smaller before the handshake)
-     * @throws MalformedFrameException if the declared length is below 1 or above frameBytesMax
+     * @throws MalformedFrameException if the declared length is below 1 or above frameBytesMax, or
+     *     the body is malformed (see {@link WireCodec#decode(byte[])})
      */
-    public Optional<byte[]> next(int frameBytesMax) throws MalformedFrameException {
+    public Optional<Object> nextMessage(WireCodec codec, int frameBytesMax)
+            throws MalformedFrameException {
         if (end - start < Limits.LENGTH_PREFIX_BYTES) {
             return Optional.empty();
         }
@@ -49,13 +52,13 @@ public final class FrameReader {
             return Optional.empty();
         }
         int bodyStart = start + Limits.LENGTH_PREFIX_BYTES;
-        byte[] body = Arrays.copyOfRange(buffer, bodyStart, bodyStart + bodyBytes);
         start = bodyStart + bodyBytes;
+        Object message = codec.decodeBody(buffer, bodyStart, bodyBytes);
         if (start == end) {
             start = 0;
             end = 0;
         }
-        return Optional.of(body);
+        return Optional.of(message);
     }
 
     /** Bytes fed but not yet returned as frames. */

@@ -116,16 +116,13 @@ public final class WireCodec {
     }
 
     /**
-     * Decodes a frame body (tag and message, as {@link FrameReader} returns it).
+     * Decodes a frame body (tag and message) of {@code length} bytes at {@code offset}. The message
+     * holds copies of what it needs, never the array.
      *
      * @throws MalformedFrameException naming the field, value and limit for an unknown tag, a
      *     truncated or malformed field, a length outside its limit, or trailing bytes
      */
-    public Object decodeBody(byte[] body) throws MalformedFrameException {
-        return decodeBody(body, 0, body.length);
-    }
-
-    private Object decodeBody(byte[] bytes, int offset, int length) throws MalformedFrameException {
+    Object decodeBody(byte[] bytes, int offset, int length) throws MalformedFrameException {
         if (length < 1) {
             throw new MalformedFrameException("frame body empty: no tag");
         }

@@ -5,18 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of the node-to-node decoding path: {@link FrameReader} splits a
- * stream into bodies and {@link WireCodec#decodeBody} decodes each. An input is one split byte, one
- * byte choosing the length limit (the handshake's or the full one), then the stream, fed in two
- * chunks cut at the split. The only exception allowed is {@link MalformedFrameException}; the
- * reader must hold no more than one frame of the limit plus the chunk; and every decoded message
- * must encode back to the very body it came from (Kryo's encoding is canonical), so a decoder that
- * accepts what the encoder never writes is a finding too.
+ * stream into frames and decodes each in place. An input is one split byte, one byte choosing the
+ * length limit (the handshake's or the full one), then the stream, fed in two chunks cut at the
+ * split. The only exception allowed is {@link MalformedFrameException}; the reader must hold no
+ * more than one frame of the limit plus the chunk; and every decoded message must encode back to
+ * the very frame it came from (Kryo's encoding is canonical), so a decoder that accepts what the
+ * encoder never writes is a finding too.
  *
  * <p>Seeds are the encodings of {@link MessageSamples}, two frames back to back. Without
  * JAZZER_FUZZ the test replays the seeds and the findings kept under {@code
@@ -59,25 +60,32 @@ class FrameReaderFuzzTest {
         FrameReader reader = new FrameReader();
         try {
             reader.feed(input, 2, split);
-            drain(reader, frameBytesMax, split);
+            int decoded = drain(reader, frameBytesMax, input, 0, split);
             reader.feed(input, 2 + split, length - split);
-            drain(reader, frameBytesMax, length);
+            drain(reader, frameBytesMax, input, decoded, length);
         } catch (MalformedFrameException expected) {
             // The typed refusal: the connection would be closed.
         }
     }
 
-    private void drain(FrameReader reader, int frameBytesMax, int fedBytes)
+    /**
+     * Decodes the complete frames fed so far; each must encode back to the stream's bytes from
+     * {@code decoded} on (the stream starts at input[2]). Returns the stream bytes decoded now.
+     */
+    private int drain(FrameReader reader, int frameBytesMax, byte[] input, int decoded, int fed)
             throws MalformedFrameException {
-        assertTrue(reader.pendingBytes() <= fedBytes, "pending " + reader.pendingBytes());
-        Optional<byte[]> body = reader.next(frameBytesMax);
-        while (body.isPresent()) {
-            Object message = codec.decodeBody(body.get());
-            byte[] again = codec.encode(message);
-            byte[] againBody = new byte[again.length - Limits.LENGTH_PREFIX_BYTES];
-            System.arraycopy(again, Limits.LENGTH_PREFIX_BYTES, againBody, 0, againBody.length);
-            assertArrayEquals(body.get(), againBody, message.toString());
-            body = reader.next(frameBytesMax);
+        assertTrue(reader.pendingBytes() <= fed, "pending " + reader.pendingBytes());
+        Optional<Object> message = reader.nextMessage(codec, frameBytesMax);
+        while (message.isPresent()) {
+            byte[] again = codec.encode(message.get());
+            int from = 2 + decoded;
+            assertArrayEquals(
+                    Arrays.copyOfRange(input, from, from + again.length),
+                    again,
+                    message.get().toString());
+            decoded += again.length;
+            message = reader.nextMessage(codec, frameBytesMax);
         }
+        return decoded;
     }
 }
