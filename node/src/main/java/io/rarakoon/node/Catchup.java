@@ -294,7 +294,8 @@ final class Catchup {
             return;
         }
         try {
-            LogEntry decoded = storage.codec().decodeEntry(entry.payload());
+            byte[] payload = entry.payload();
+            LogEntry decoded = storage.codec().decodeEntry(payload);
             if (decoded.index() != entry.index()) {
                 LOG.warn(
                         "{} ignores catch-up entry {} holding index {}",
@@ -303,7 +304,7 @@ final class Catchup {
                         decoded.index());
                 return;
             }
-            run.get().received.add(new ReceivedEntry(decoded, entry.payload()));
+            run.get().received.add(new ReceivedEntry(decoded, payload));
         } catch (MalformedPayloadException e) {
             LOG.warn(
                     "{} ignores a malformed catch-up entry from {}: {}",
