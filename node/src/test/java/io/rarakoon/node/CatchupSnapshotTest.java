@@ -60,7 +60,7 @@ class CatchupSnapshotTest {
                 message -> {
                     if (message instanceof SnapshotChunk chunk) {
                         corrupted[0]++;
-                        byte[] bytes = chunk.bytes();
+                        byte[] bytes = chunk.bytes().clone();
                         bytes[bytes.length / 2] ^= 0x40;
                         return new SnapshotChunk(chunk.offsetBytes(), bytes, chunk.last());
                     }

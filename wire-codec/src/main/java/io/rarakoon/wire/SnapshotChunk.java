@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * One chunk of a head snapshot sent during catch-up. Chunks arrive in order; the one with {@code
  * last} set ends the snapshot, whose size is then {@code offsetBytes + bytes.length}. The array is
- * copied in and out, so the message is immutable.
+ * not copied, as a {@link CatchupEntry}'s payload is not: whoever creates a chunk hands the array
+ * over and nobody changes it afterwards.
  *
  * @param offsetBytes where the chunk starts in the snapshot, not negative
  * @param bytes the chunk, at most {@link Limits#SNAPSHOT_CHUNK_BYTES_MAX}
@@ -13,7 +14,7 @@ import java.util.Arrays;
  */
 public record SnapshotChunk(long offsetBytes, byte[] bytes, boolean last) {
     /**
-     * Validates and copies.
+     * Validates.
      *
      * @throws IllegalArgumentException naming the field for a negative offset or an oversized chunk
      */
@@ -28,13 +29,6 @@ public record SnapshotChunk(long offsetBytes, byte[] bytes, boolean last) {
                             + " exceeds SNAPSHOT_CHUNK_BYTES_MAX "
                             + Limits.SNAPSHOT_CHUNK_BYTES_MAX);
         }
-        bytes = bytes.clone();
-    }
-
-    /** A copy of the chunk's bytes. */
-    @Override
-    public byte[] bytes() {
-        return bytes.clone();
     }
 
     /** Compares offset, flag and contents. */
