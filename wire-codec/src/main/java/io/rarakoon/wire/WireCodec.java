@@ -97,7 +97,7 @@ public final class WireCodec {
      * @throws IndexOutOfBoundsException if {@code frameBytes} exceeds the buffer
      */
     public Object decode(byte[] buffer, int frameBytes) throws MalformedFrameException {
-        Objects.checkIndex(frameBytes, buffer.length + 1);
+        Objects.checkFromIndexSize(0, frameBytes, buffer.length);
         if (frameBytes < Limits.LENGTH_PREFIX_BYTES) {
             throw new MalformedFrameException(
                     "frame length prefix truncated: " + frameBytes + " bytes");
