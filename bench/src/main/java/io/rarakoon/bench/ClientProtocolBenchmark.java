@@ -11,6 +11,7 @@ import io.rarakoon.client.protocol.RequestEncoder;
 import io.rarakoon.client.protocol.Response;
 import io.rarakoon.client.protocol.ResponseDecoder;
 import io.rarakoon.client.protocol.ResponseEncoder;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -75,8 +76,8 @@ public class ClientProtocolBenchmark {
     @Benchmark
     public DecodeStep<Request> decodeSetOnFreshConnection() {
         RequestDecoder decoder = new RequestDecoder(CLUSTER);
-        decoder.feed(prologue, 0, prologue.length);
-        decoder.feed(setBytes, 0, setBytes.length);
+        decoder.feed(ByteBuffer.wrap(prologue));
+        decoder.feed(ByteBuffer.wrap(setBytes));
         return decoder.next();
     }
 

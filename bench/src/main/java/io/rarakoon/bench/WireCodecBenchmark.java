@@ -15,6 +15,7 @@ import io.rarakoon.wire.Limits;
 import io.rarakoon.wire.MalformedFrameException;
 import io.rarakoon.wire.SnapshotChunk;
 import io.rarakoon.wire.WireCodec;
+import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -72,7 +73,7 @@ public class WireCodecBenchmark {
     /** The receiving side of a connection: the frame fed as it arrived, split off and decoded. */
     @Benchmark
     public Object feedAndDecode() throws MalformedFrameException {
-        reader.feed(frame, 0, frame.length);
+        reader.feed(ByteBuffer.wrap(frame));
         return reader.nextMessage(codec, Limits.FRAME_BYTES_MAX).orElseThrow();
     }
 

@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -129,7 +130,7 @@ final class FakeArakoonServer implements AutoCloseable {
             RequestDecoder decoder = new RequestDecoder(clusterId);
             byte[] chunk = new byte[8192];
             for (int n = in.read(chunk); n > 0; n = in.read(chunk)) {
-                decoder.feed(chunk, 0, n);
+                decoder.feed(ByteBuffer.wrap(chunk, 0, n));
                 if (drain(decoder, in, out) == ConnectionFate.CLOSE) {
                     return;
                 }

@@ -5,6 +5,7 @@ import io.rarakoon.wire.Handshake;
 import io.rarakoon.wire.Limits;
 import io.rarakoon.wire.MalformedFrameException;
 import io.rarakoon.wire.WireCodec;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 
 /**
@@ -20,8 +21,8 @@ final class HandshakeReader {
      *
      * @throws MalformedFrameException if the frame is malformed or is not a handshake
      */
-    Optional<Handshake> read(byte[] bytes) throws MalformedFrameException {
-        frames.feed(bytes, 0, bytes.length);
+    Optional<Handshake> read(ByteBuffer bytes) throws MalformedFrameException {
+        frames.feed(bytes);
         Optional<Object> message = frames.nextMessage(codec, Limits.HANDSHAKE_FRAME_BYTES_MAX);
         if (message.isEmpty()) {
             return Optional.empty();

@@ -5,6 +5,7 @@ import io.rarakoon.wire.Handshake;
 import io.rarakoon.wire.Limits;
 import io.rarakoon.wire.MalformedFrameException;
 import io.rarakoon.wire.WireCodec;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -58,11 +59,11 @@ final class InboundConnection implements StreamHandler {
     }
 
     @Override
-    public synchronized void received(Stream from, byte[] bytes) {
+    public synchronized void received(Stream from, ByteBuffer bytes) {
         if (closed) {
             return;
         }
-        frames.feed(bytes, 0, bytes.length);
+        frames.feed(bytes);
         try {
             // Each pass consumes a whole frame (at least five bytes) of what was fed: bounded.
             while (!closed) {

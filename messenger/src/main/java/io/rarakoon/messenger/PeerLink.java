@@ -9,6 +9,7 @@ import io.rarakoon.connection.ConnectionTransition;
 import io.rarakoon.leaky.LeakyBuffer;
 import io.rarakoon.wire.Handshake;
 import io.rarakoon.wire.MalformedFrameException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -254,7 +255,7 @@ final class PeerLink {
         }
 
         @Override
-        public void received(Stream from, byte[] bytes) {
+        public void received(Stream from, ByteBuffer bytes) {
             synchronized (PeerLink.this) {
                 if (current != this) {
                     return;

@@ -1,5 +1,6 @@
 package io.rarakoon.messenger;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,7 +102,7 @@ final class FakeTransport implements Transport {
 
         /** Bytes arrive from the peer. */
         void feed(byte[] bytes) {
-            handler.received(this, bytes);
+            handler.received(this, ByteBuffer.wrap(bytes));
             runTasks();
         }
 

@@ -5,6 +5,7 @@ import io.rarakoon.messenger.Acceptor;
 import io.rarakoon.messenger.Stream;
 import io.rarakoon.messenger.StreamHandler;
 import io.rarakoon.node.config.ClientLimits;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -134,7 +135,7 @@ final class ClientListener implements Acceptor {
         }
 
         @Override
-        public void received(Stream from, byte[] bytes) {
+        public void received(Stream from, ByteBuffer bytes) {
             if (session != null) {
                 session.received(bytes);
             }

@@ -7,6 +7,7 @@ import io.rarakoon.client.protocol.Request;
 import io.rarakoon.client.protocol.RequestDecoder;
 import io.rarakoon.client.protocol.ServerReply;
 import io.rarakoon.node.config.ClientLimits;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 
 /**
@@ -65,12 +66,15 @@ public final class ClientSession {
         this.idleSinceMillis = clock.monotonicMillis();
     }
 
-    /** Bytes arrived from the client, in stream order. Connection thread. */
-    public void received(byte[] bytes) {
+    /**
+     * Bytes arrived from the client, in stream order (position to limit; copied, not kept).
+     * Connection thread.
+     */
+    public void received(ByteBuffer bytes) {
         if (closed) {
             return;
         }
-        decoder.feed(bytes, 0, bytes.length);
+        decoder.feed(bytes);
         pump();
     }
 

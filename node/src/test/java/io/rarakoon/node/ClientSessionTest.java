@@ -15,6 +15,7 @@ import io.rarakoon.client.protocol.ResultCode;
 import io.rarakoon.client.protocol.ServerReply;
 import io.rarakoon.node.config.ClientLimits;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -110,13 +111,14 @@ class ClientSessionTest {
         int requestBytes = RequestEncoder.encode(txid).length;
 
         RecordingConnection atLimit = new RecordingConnection();
-        session(atLimit, limits(requestBytes, 4)).received(prologueAnd(txid));
+        session(atLimit, limits(requestBytes, 4)).received(ByteBuffer.wrap(prologueAnd(txid)));
         cluster.time.runFor(1);
         assertFalse(atLimit.closed);
         assertArrayEquals(answers(txid), atLimit.written.toByteArray());
 
         RecordingConnection pastLimit = new RecordingConnection();
-        session(pastLimit, limits(requestBytes - 1, 4)).received(prologueAnd(txid));
+        session(pastLimit, limits(requestBytes - 1, 4))
+                .received(ByteBuffer.wrap(prologueAnd(txid)));
         cluster.time.runFor(1);
         assertTrue(pastLimit.closed);
         assertEquals(
@@ -127,11 +129,12 @@ class ClientSessionTest {
     void pipeliningUpToTheCapKeepsReadingAndOneMorePausesUntilAnswered() {
         Request txid = new Request.GetTxid();
         RecordingConnection atCap = new RecordingConnection();
-        session(atCap, limits(1024, 3)).received(prologueAnd(txid, txid));
+        session(atCap, limits(1024, 3)).received(ByteBuffer.wrap(prologueAnd(txid, txid)));
         assertFalse(atCap.readingPaused, "two of three outstanding");
 
         RecordingConnection pastCap = new RecordingConnection();
-        session(pastCap, limits(1024, 3)).received(prologueAnd(txid, txid, txid, txid));
+        session(pastCap, limits(1024, 3))
+                .received(ByteBuffer.wrap(prologueAnd(txid, txid, txid, txid)));
         assertTrue(pastCap.readingPaused, "four requests against a cap of three");
         cluster.time.runFor(1);
         assertFalse(pastCap.readingPaused, "reading resumes as answers go out");
@@ -143,11 +146,11 @@ class ClientSessionTest {
         Request txid = new Request.GetTxid();
         RecordingConnection slow = new RecordingConnection();
         ClientSession session = session(slow, limits(1024, 8));
-        session.received(prologueAnd(txid));
+        session.received(ByteBuffer.wrap(prologueAnd(txid)));
         slow.writable = false;
         cluster.time.runFor(1);
         assertTrue(slow.readingPaused);
-        session.received(RequestEncoder.encode(txid));
+        session.received(ByteBuffer.wrap(RequestEncoder.encode(txid)));
         cluster.time.runFor(1);
         assertArrayEquals(answers(txid), slow.written.toByteArray(), "second request held");
         slow.writable = true;
@@ -165,7 +168,7 @@ class ClientSessionTest {
         long opened = cluster.time.monotonicMillis();
         assertEquals(opened, session.idleSinceMillis());
         cluster.time.runFor(5);
-        session.received(prologueAnd(txid));
+        session.received(ByteBuffer.wrap(prologueAnd(txid)));
         assertEquals(-1, session.idleSinceMillis(), "a request is outstanding");
         cluster.time.runFor(1);
         assertTrue(session.idleSinceMillis() >= opened + 5, "idle again since the answer");
@@ -175,7 +178,7 @@ class ClientSessionTest {
     void wrongClusterIdClosesWithoutAnswer() {
         RecordingConnection connection = new RecordingConnection();
         ClientSession session = session(connection, Limits.clientDefaults());
-        session.received(RequestEncoder.encodePrologue(ByteString.utf8("other")));
+        session.received(ByteBuffer.wrap(RequestEncoder.encodePrologue(ByteString.utf8("other"))));
         assertTrue(connection.closed);
         assertEquals(0, connection.written.size());
     }
@@ -187,7 +190,7 @@ class ClientSessionTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.writeBytes(RequestEncoder.encodePrologue(ByteString.utf8(TestCluster.CLUSTER_ID)));
         bytes.writeBytes(new byte[] {0x7f, 0x00, (byte) 0xff, (byte) 0xb1});
-        session.received(bytes.toByteArray());
+        session.received(ByteBuffer.wrap(bytes.toByteArray()));
         assertTrue(connection.closed);
         byte[] expected =
                 ResponseEncoder.encodeFailure(
@@ -206,7 +209,7 @@ class ClientSessionTest {
         Request txid = new Request.GetTxid();
         bytes.writeBytes(RequestEncoder.encode(state));
         bytes.writeBytes(RequestEncoder.encode(txid));
-        session.received(bytes.toByteArray());
+        session.received(ByteBuffer.wrap(bytes.toByteArray()));
         cluster.time.runFor(1);
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         expected.writeBytes(

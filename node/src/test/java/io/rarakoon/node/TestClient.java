@@ -7,6 +7,7 @@ import io.rarakoon.client.protocol.RequestEncoder;
 import io.rarakoon.client.protocol.Response;
 import io.rarakoon.client.protocol.ResponseDecoder;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -48,7 +49,7 @@ final class TestClient implements ClientConnection {
             prologueSent = true;
         }
         bytes.writeBytes(RequestEncoder.encode(request));
-        cluster.time.execute(() -> session.received(bytes.toByteArray()));
+        cluster.time.execute(() -> session.received(ByteBuffer.wrap(bytes.toByteArray())));
         Response[] response = new Response[1];
         boolean ended =
                 cluster.time.runUntil(

@@ -4,6 +4,7 @@ import io.rarakoon.messenger.Acceptor;
 import io.rarakoon.messenger.PeerAddress;
 import io.rarakoon.messenger.StreamHandler;
 import io.rarakoon.paxos.message.NodeId;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -232,7 +233,7 @@ final class SimStreams {
         if (!to.closed) {
             deliveredCount++;
             trace.mix(Arrays.hashCode(chunk.bytes()));
-            to.context.runNow(() -> to.handler().received(to, chunk.bytes()));
+            to.context.runNow(() -> to.handler().received(to, ByteBuffer.wrap(chunk.bytes())));
         }
         from.delivered(chunk.bytes().length);
     }

@@ -8,6 +8,7 @@ import io.rarakoon.messenger.Stream;
 import io.rarakoon.messenger.StreamHandler;
 import io.rarakoon.paxos.message.NodeId;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -157,8 +158,10 @@ class SimStreamsTest {
         }
 
         @Override
-        public void received(Stream stream, byte[] bytes) {
-            received.writeBytes(bytes);
+        public void received(Stream stream, ByteBuffer bytes) {
+            byte[] copy = new byte[bytes.remaining()];
+            bytes.get(copy);
+            received.writeBytes(copy);
             reads++;
         }
 

@@ -1,5 +1,6 @@
 package io.rarakoon.wire;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -23,14 +24,16 @@ public final class FrameReader {
     public FrameReader() {}
 
     /**
-     * Appends bytes that arrived on the stream. The buffer holds at most the bytes not yet
-     * returned, so the caller must call {@link #nextMessage} until it is empty after each feed.
+     * Copies in the bytes that arrived on the stream, from the position of {@code bytes} to its
+     * limit (the position ends at the limit). The buffer holds at most the bytes not yet returned,
+     * so the caller must call {@link #nextMessage} until it is empty after each feed.
      */
-    public void feed(byte[] bytes, int offset, int length) {
+    public void feed(ByteBuffer bytes) {
+        int length = bytes.remaining();
         if (buffer.length - end < length) {
             makeRoom(length);
         }
-        System.arraycopy(bytes, offset, buffer, end, length);
+        bytes.get(buffer, end, length);
         end += length;
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,9 +60,9 @@ class FrameReaderFuzzTest {
                 (input[1] & 1) == 0 ? Limits.HANDSHAKE_FRAME_BYTES_MAX : Limits.FRAME_BYTES_MAX;
         FrameReader reader = new FrameReader();
         try {
-            reader.feed(input, 2, split);
+            reader.feed(ByteBuffer.wrap(input, 2, split));
             int decoded = drain(reader, frameBytesMax, input, 0, split);
-            reader.feed(input, 2 + split, length - split);
+            reader.feed(ByteBuffer.wrap(input, 2 + split, length - split));
             drain(reader, frameBytesMax, input, decoded, length);
         } catch (MalformedFrameException expected) {
             // The typed refusal: the connection would be closed.

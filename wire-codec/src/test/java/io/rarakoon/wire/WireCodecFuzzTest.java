@@ -2,6 +2,7 @@ package io.rarakoon.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -61,9 +62,9 @@ class WireCodecFuzzTest {
     private void decodeSplit(byte[] frame, int split, int caseNumber) {
         FrameReader reader = new FrameReader();
         try {
-            reader.feed(frame, 0, split);
+            reader.feed(ByteBuffer.wrap(frame, 0, split));
             drain(reader);
-            reader.feed(frame, split, frame.length - split);
+            reader.feed(ByteBuffer.wrap(frame, split, frame.length - split));
             drain(reader);
         } catch (MalformedFrameException expected) {
             // The typed refusal this test wants.

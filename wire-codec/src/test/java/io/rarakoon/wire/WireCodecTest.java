@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rarakoon.paxos.message.Accept;
 import io.rarakoon.paxos.message.ByteString;
 import io.rarakoon.paxos.message.ClientValue;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -139,7 +140,7 @@ class WireCodecTest {
         List<Object> decoded = new ArrayList<>();
         for (byte[] frame : frames) {
             for (int i = 0; i < frame.length; i++) {
-                reader.feed(frame, i, 1);
+                reader.feed(ByteBuffer.wrap(frame, i, 1));
                 reader.nextMessage(codec, Limits.FRAME_BYTES_MAX).ifPresent(decoded::add);
             }
         }
@@ -148,9 +149,29 @@ class WireCodecTest {
     }
 
     @Test
+    void readerCopiesWhatItIsFedSoTheCallerMayReuseItsBuffer() throws MalformedFrameException {
+        Accept accept = new Accept(7, 9, new ClientValue(List.of(ByteString.utf8("abc")), false));
+        byte[] frame = codec.encode(accept);
+        int split = frame.length / 2;
+        // As a transport hands it over: a direct buffer it refills after each call.
+        ByteBuffer transport = ByteBuffer.allocateDirect(frame.length);
+        transport.put(frame, 0, split).flip();
+        FrameReader reader = new FrameReader();
+        reader.feed(transport);
+        assertEquals(0, transport.remaining(), "the feed consumes the buffer to its limit");
+        transport.clear();
+        transport.put(frame, split, frame.length - split).flip();
+        reader.feed(transport);
+        transport.clear();
+        transport.put(new byte[frame.length]);
+        assertEquals(accept, reader.nextMessage(codec, Limits.FRAME_BYTES_MAX).orElseThrow());
+        assertEquals(0, reader.pendingBytes());
+    }
+
+    @Test
     void readerRefusesAFrameAboveTheCallersLimitBeforeItsBodyArrives() {
         FrameReader reader = new FrameReader();
-        reader.feed(HexFormat.of().parseHex("01040000"), 0, 4);
+        reader.feed(ByteBuffer.wrap(HexFormat.of().parseHex("01040000")));
         MalformedFrameException error =
                 assertThrows(
                         MalformedFrameException.class,
@@ -182,11 +203,11 @@ class WireCodecTest {
         byte[] frame = codec.encode(message);
         assertEquals(message, codec.decode(frame));
         FrameReader reader = new FrameReader();
-        reader.feed(frame, 0, frame.length);
+        reader.feed(ByteBuffer.wrap(frame));
         SnapshotChunk decoded =
                 (SnapshotChunk) reader.nextMessage(codec, Limits.FRAME_BYTES_MAX).orElseThrow();
         assertEquals(message, decoded);
-        reader.feed(new byte[frame.length], 0, frame.length);
+        reader.feed(ByteBuffer.wrap(new byte[frame.length]));
         assertEquals(7, decoded.bytes()[chunk.length - 1], "the chunk does not share the buffer");
         assertTrue(message.toString().contains("1048576 bytes"));
     }

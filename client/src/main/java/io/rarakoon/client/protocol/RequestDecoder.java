@@ -1,5 +1,6 @@
 package io.rarakoon.client.protocol;
 
+import java.nio.ByteBuffer;
 import java.util.Locale;
 
 /**
@@ -48,12 +49,16 @@ public final class RequestDecoder {
         this.requestBytesMax = requestBytesMax;
     }
 
-    /** Appends {@code length} bytes received from the connection. */
-    public void feed(byte[] bytes, int offset, int length) {
+    /**
+     * Copies in the bytes received from the connection, from the position of {@code bytes} to its
+     * limit (the position ends at the limit).
+     */
+    public void feed(ByteBuffer bytes) {
+        int length = bytes.remaining();
         if (buffer.length - end < length) {
             compactOrGrow(length);
         }
-        System.arraycopy(bytes, offset, buffer, end, length);
+        bytes.get(buffer, end, length);
         end += length;
     }
 

@@ -1,5 +1,6 @@
 package io.rarakoon.client.protocol;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -72,7 +73,7 @@ class DecoderFuzzPropertyTest {
 
     private static void drain(byte[] bytes) {
         RequestDecoder decoder = new RequestDecoder(CLUSTER);
-        decoder.feed(bytes, 0, bytes.length);
+        decoder.feed(ByteBuffer.wrap(bytes));
         for (int i = 0; i <= bytes.length; i++) {
             if (!(decoder.next() instanceof DecodeStep.Decoded)) {
                 return;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,9 +44,9 @@ class GoldenVectorsTest {
         assertEquals(expected, ByteString.of(RequestEncoder.encode(request)), name + " encoding");
         RequestDecoder decoder = new RequestDecoder(CLUSTER);
         byte[] prologue = RequestEncoder.encodePrologue(CLUSTER);
-        decoder.feed(prologue, 0, prologue.length);
+        decoder.feed(ByteBuffer.wrap(prologue));
         byte[] bytes = expected.toByteArray();
-        decoder.feed(bytes, 0, bytes.length);
+        decoder.feed(ByteBuffer.wrap(bytes));
         assertEquals(new DecodeStep.Decoded<>(request, bytes.length), decoder.next(), name);
     }
 
@@ -215,7 +216,7 @@ class GoldenVectorsTest {
     private static ByteString serverReplyTo(ByteString request) {
         RequestDecoder decoder = new RequestDecoder(CLUSTER);
         byte[] bytes = concat(RequestEncoder.encodePrologue(CLUSTER), request.toByteArray());
-        decoder.feed(bytes, 0, bytes.length);
+        decoder.feed(ByteBuffer.wrap(bytes));
         DecodeStep<Request> step = decoder.next();
         DecodeError error = assertInstanceOf(DecodeStep.Failed.class, step).error();
         ServerReply reply = error.reply();
@@ -313,8 +314,8 @@ class GoldenVectorsTest {
         assertEquals(head.length() + value.length, encoded.length);
         RequestDecoder decoder = new RequestDecoder(CLUSTER);
         byte[] prologue = RequestEncoder.encodePrologue(CLUSTER);
-        decoder.feed(prologue, 0, prologue.length);
-        decoder.feed(encoded, 0, encoded.length);
+        decoder.feed(ByteBuffer.wrap(prologue));
+        decoder.feed(ByteBuffer.wrap(encoded));
         assertEquals(new DecodeStep.Decoded<>(set, encoded.length), decoder.next());
     }
 

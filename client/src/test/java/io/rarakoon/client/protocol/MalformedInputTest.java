@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class MalformedInputTest {
 
     private static DecodeError failureOf(byte[] bytes) {
         RequestDecoder decoder = new RequestDecoder(CLUSTER);
-        decoder.feed(bytes, 0, bytes.length);
+        decoder.feed(ByteBuffer.wrap(bytes));
         DecodeStep<Request> step = decoder.next();
         DecodeError error = assertInstanceOf(DecodeStep.Failed.class, step).error();
         assertEquals(
@@ -59,7 +60,7 @@ class MalformedInputTest {
                 concat(
                         RequestEncoder.encodePrologue(CLUSTER),
                         ByteString.fromHex("02 00 ff ff").toByteArray());
-        decoder.feed(bytes, 0, bytes.length);
+        decoder.feed(ByteBuffer.wrap(bytes));
         assertEquals(new DecodeStep.Decoded<>(new Request.WhoMaster(), 4), decoder.next());
     }
 
@@ -156,7 +157,7 @@ class MalformedInputTest {
                 concat(
                         RequestEncoder.encodePrologue(CLUSTER),
                         ByteString.fromHex("09 00 ff b1 03 00 00 00 6b 65").toByteArray());
-        decoder.feed(bytes, 0, bytes.length);
+        decoder.feed(ByteBuffer.wrap(bytes));
         assertEquals(new DecodeStep.NeedMoreBytes<>(11), decoder.next());
         assertEquals(new DecodeStep.NeedMoreBytes<>(11), decoder.next());
     }

@@ -2,6 +2,7 @@ package io.rarakoon.client.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -34,16 +35,16 @@ class ProtocolRoundTripPropertyTest {
             @ForAll("requestBatches") List<Request> requests, @ForAll("splits") int splitSeed) {
         byte[] prologue = RequestEncoder.encodePrologue(CLUSTER);
         RequestDecoder decoder = new RequestDecoder(CLUSTER);
-        decoder.feed(prologue, 0, prologue.length);
+        decoder.feed(ByteBuffer.wrap(prologue));
         for (Request request : requests) {
             byte[] bytes = RequestEncoder.encode(request);
             int split = Math.floorMod(splitSeed, bytes.length);
-            decoder.feed(bytes, 0, split);
+            decoder.feed(ByteBuffer.wrap(bytes, 0, split));
             DecodeStep<Request> partial = decoder.next();
             if (split < bytes.length && !(partial instanceof DecodeStep.NeedMoreBytes)) {
                 throw new AssertionError("a prefix of " + request + " decoded as " + partial);
             }
-            decoder.feed(bytes, split, bytes.length - split);
+            decoder.feed(ByteBuffer.wrap(bytes, split, bytes.length - split));
             assertEquals(new DecodeStep.Decoded<>(request, bytes.length), decoder.next());
         }
         assertEquals(0, decoder.bufferedBytes());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,9 +50,9 @@ class RequestDecoderFuzzTest {
         int length = input.length - 1;
         int split = Math.min(input[0] & 0xff, length);
         RequestDecoder decoder = new RequestDecoder(CLUSTER);
-        decoder.feed(input, 1, split);
+        decoder.feed(ByteBuffer.wrap(input, 1, split));
         drain(decoder, split);
-        decoder.feed(input, 1 + split, length - split);
+        decoder.feed(ByteBuffer.wrap(input, 1 + split, length - split));
         drain(decoder, length - split);
     }
 
@@ -67,8 +68,8 @@ class RequestDecoderFuzzTest {
         byte[] encoded = RequestEncoder.encode(request);
         RequestDecoder again = new RequestDecoder(CLUSTER);
         byte[] prologue = RequestEncoder.encodePrologue(CLUSTER);
-        again.feed(prologue, 0, prologue.length);
-        again.feed(encoded, 0, encoded.length);
+        again.feed(ByteBuffer.wrap(prologue));
+        again.feed(ByteBuffer.wrap(encoded));
         assertEquals(new DecodeStep.Decoded<>(request, encoded.length), again.next());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -54,8 +55,8 @@ class ResponseDecoderFuzzTest {
             for (String name : vectors.names()) {
                 byte[] bytes = vectors.get(name).toByteArray();
                 RequestDecoder decoder = new RequestDecoder(CLUSTER);
-                decoder.feed(prologue, 0, prologue.length);
-                decoder.feed(bytes, 0, bytes.length);
+                decoder.feed(ByteBuffer.wrap(prologue));
+                decoder.feed(ByteBuffer.wrap(bytes));
                 if (name.contains(".req")
                         && decoder.next() instanceof DecodeStep.Decoded<Request> request) {
                     decoded.add(new GoldenRequest(name, request.value()));

@@ -103,9 +103,8 @@ final class StreamChannelHandler extends ChannelInboundHandlerAdapter {
         ByteBuf buffer = (ByteBuf) message;
         try {
             if (open) {
-                byte[] bytes = new byte[buffer.readableBytes()];
-                buffer.readBytes(bytes);
-                handler.received(stream, bytes);
+                // A view of Netty's buffer, not a copy: the handler copies into its own buffer.
+                handler.received(stream, buffer.nioBuffer());
             }
         } finally {
             buffer.release();

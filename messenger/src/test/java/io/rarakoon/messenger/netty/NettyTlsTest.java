@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -173,7 +174,7 @@ class NettyTlsTest {
         }
 
         @Override
-        public void received(Stream stream, byte[] bytes) {}
+        public void received(Stream stream, ByteBuffer bytes) {}
 
         @Override
         public void writable(Stream stream) {}
