@@ -3,6 +3,7 @@ package io.rarakoon.kv;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * An immutable byte string, ordered unsigned lexicographically (a proper prefix sorts before its
@@ -28,6 +29,17 @@ public final class Bytes implements Comparable<Bytes> {
     /** Returns a byte string holding a copy of {@code bytes}. */
     public static Bytes copyOf(byte[] bytes) {
         return new Bytes(bytes.clone());
+    }
+
+    /**
+     * Returns a byte string holding a copy of {@code length} bytes of {@code bytes} from {@code
+     * offset}: a decoder takes one straight out of the buffer it reads.
+     *
+     * @throws IndexOutOfBoundsException if the range is not inside {@code bytes}
+     */
+    public static Bytes copyOf(byte[] bytes, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        return new Bytes(Arrays.copyOfRange(bytes, offset, offset + length));
     }
 
     /** Returns the UTF-8 encoding of {@code text}. */

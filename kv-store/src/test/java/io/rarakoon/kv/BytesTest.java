@@ -3,6 +3,7 @@ package io.rarakoon.kv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -33,6 +34,17 @@ class BytesTest {
         bytes.toByteArray()[1] = 9;
         assertEquals(2, bytes.unsignedByteAt(1));
         assertNotEquals(Bytes.utf8("a"), Bytes.utf8("b"));
+    }
+
+    @Test
+    void aRangeIsCopiedOutOfTheBuffer() {
+        byte[] buffer = {9, 1, 2, 3, 9};
+        Bytes range = Bytes.copyOf(buffer, 1, 3);
+        buffer[2] = 0;
+        assertEquals(Bytes.copyOf(new byte[] {1, 2, 3}), range);
+        assertEquals(Bytes.EMPTY, Bytes.copyOf(buffer, 5, 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> Bytes.copyOf(buffer, 3, 3));
+        assertThrows(IndexOutOfBoundsException.class, () -> Bytes.copyOf(buffer, -1, 2));
     }
 
     @Test

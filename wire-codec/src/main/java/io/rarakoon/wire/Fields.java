@@ -2,7 +2,6 @@ package io.rarakoon.wire;
 
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
-import io.rarakoon.paxos.message.ByteString;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -62,16 +61,23 @@ final class Fields {
         return input.readBytes(length);
     }
 
+    /** Makes a value of a copy of {@code length} bytes of {@code buffer} from {@code offset}. */
+    @FunctionalInterface
+    interface RangeCopy<T> {
+        T copy(byte[] buffer, int offset, int length);
+    }
+
     /**
-     * Reads a bytes field as a {@link ByteString}, copied once, straight out of the input's array
-     * (the codec's input always holds the whole body in one).
+     * Reads a bytes field as the value {@code copy} makes of it (such as {@code
+     * ByteString::copyOf}), copied once, straight out of the input's array (the codec's input
+     * always holds the whole body in one).
      */
-    static ByteString readByteString(Input input, String field, int bytesMax) {
+    static <T> T readBytes(Input input, String field, int bytesMax, RangeCopy<T> copy) {
         int length = readLength(input, field, bytesMax);
         requireRemaining(input, field, length);
         int start = input.position();
         input.setPosition(start + length);
-        return ByteString.copyOf(input.getBuffer(), start, length);
+        return copy.copy(input.getBuffer(), start, length);
     }
 
     static String readString(Input input, String field, int bytesMax) {

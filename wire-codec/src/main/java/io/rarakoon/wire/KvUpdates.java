@@ -162,7 +162,7 @@ final class KvUpdates {
     }
 
     private static Bytes bytes(Input in, String field) {
-        return Bytes.copyOf(Fields.readBytes(in, field, Limits.FRAME_BYTES_MAX));
+        return Fields.readBytes(in, field, Limits.FRAME_BYTES_MAX, Bytes::copyOf);
     }
 
     private static Optional<Bytes> option(Input in, String field) {

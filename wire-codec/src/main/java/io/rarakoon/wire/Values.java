@@ -65,7 +65,8 @@ final class Values {
         List<ByteString> updates = new ArrayList<>(count);
         long totalBytes = 0;
         for (int i = 0; i < count; i++) {
-            ByteString update = Fields.readByteString(input, "update", Limits.UPDATE_BYTES_MAX);
+            ByteString update =
+                    Fields.readBytes(input, "update", Limits.UPDATE_BYTES_MAX, ByteString::copyOf);
             totalBytes += update.length();
             if (totalBytes > Limits.VALUE_BYTES_MAX) {
                 throw new BadFieldException(
