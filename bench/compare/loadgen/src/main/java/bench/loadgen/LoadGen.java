@@ -78,27 +78,63 @@ public final class LoadGen {
         void apply(KvClient c, int i) throws Exception;
     }
 
-    /** Result of one phase: latencies of ops [0, issued) and wall time. */
+    /**
+     * One phase: its ops, and as it ends, latencies of ops [0, issued) (-1 for a failed op), errors
+     * and wall time. A warm-up has no op count: it runs until the main thread ends it, and records
+     * the latencies of its first lat.length ops.
+     */
     static final class Phase {
-        long[] lat;
+        final Op op;
+        final int ops;
+        final long deadlineNs;
+        final long[] lat;
+        final int maxErrors;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger errorCount = new AtomicInteger();
+        final AtomicReference<Throwable> first = new AtomicReference<>();
+        long startNs;
         int issued;
         int errors;
         double seconds;
         boolean aborted;
         Throwable firstError;
+
+        private Phase(Op op, int ops, long deadlineNs, int recorded, int maxErrors) {
+            this.op = op;
+            this.ops = ops;
+            this.deadlineNs = deadlineNs;
+            this.lat = new long[recorded];
+            this.maxErrors = maxErrors;
+        }
+
+        static Phase measured(Op op, int ops, long deadlineNs) {
+            return new Phase(op, ops, deadlineNs, ops, Math.max(10, ops / 100));
+        }
+
+        static Phase warmUp(Op op, int recorded, long deadlineNs) {
+            return new Phase(op, Integer.MAX_VALUE, deadlineNs, recorded, Integer.MAX_VALUE);
+        }
+
+        void end() {
+            seconds = (System.nanoTime() - startNs) / 1e9;
+            issued = Math.min(lat.length, next.get());
+            errors = errorCount.get();
+            firstError = first.get();
+            aborted = errors > maxErrors || issued < ops;
+        }
     }
 
     /**
-     * Runs ops 0..ops-1 with `clients` threads, worker w using conns[w % conns.length]; each
-     * thread takes the next op index until all are taken or the deadline passes.
+     * Runs `measured` with `clients` threads, worker w using conns[w % conns.length]; each thread
+     * takes the next op index until all are taken, the deadline passes or errors exceed the phase's
+     * bound. A `warm` phase (or null) runs first on the same threads until `warmEndNs` or until it
+     * has issued the ops it records; `atSwitch` runs just before the threads move on to `measured`.
+     * The threads do not stop in between: new threads and a loop exited in each would start the
+     * measurement with code the JIT compiler deoptimized and recompiles during its first seconds.
      */
-    static Phase phase(KvClient[] conns, int clients, int ops, long deadlineNs, Op op) throws InterruptedException {
-        Phase ph = new Phase();
-        ph.lat = new long[ops];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger errors = new AtomicInteger();
-        AtomicReference<Throwable> first = new AtomicReference<>();
-        int maxErrors = Math.max(10, ops / 100);
+    static void runPhases(KvClient[] conns, int clients, Phase warm, long warmEndNs, Phase measured,
+            Runnable atSwitch) throws InterruptedException {
+        AtomicReference<Phase> current = new AtomicReference<>(warm != null ? warm : measured);
         CountDownLatch start = new CountDownLatch(1);
         Thread[] threads = new Thread[clients];
         for (int w = 0; w < clients; w++) {
@@ -110,41 +146,80 @@ public final class LoadGen {
                     return;
                 }
                 while (true) {
-                    if (errors.get() > maxErrors || System.nanoTime() > deadlineNs) {
+                    Phase ph = current.get();
+                    if (ph.errorCount.get() > ph.maxErrors || System.nanoTime() > ph.deadlineNs) {
                         return;
                     }
-                    int i = next.getAndIncrement();
-                    if (i >= ops) {
+                    int i = ph.next.getAndIncrement();
+                    if (i >= ph.ops) {
                         return;
                     }
                     long t0 = System.nanoTime();
+                    long latency;
                     try {
-                        op.apply(c, i);
-                        ph.lat[i] = System.nanoTime() - t0;
+                        ph.op.apply(c, i);
+                        latency = System.nanoTime() - t0;
                     } catch (Throwable e) {
-                        ph.lat[i] = -1;
-                        errors.incrementAndGet();
-                        first.compareAndSet(null, e);
+                        latency = -1;
+                        ph.errorCount.incrementAndGet();
+                        ph.first.compareAndSet(null, e);
+                    }
+                    if (i < ph.lat.length) {
+                        ph.lat[i] = latency;
                     }
                 }
             }, "worker-" + w);
             threads[w].start();
         }
-        long t0 = System.nanoTime();
+        if (warm != null) {
+            warm.startNs = System.nanoTime();
+            start.countDown();
+            while (System.nanoTime() < warmEndNs && warm.next.get() < warm.lat.length && anyAlive(threads)) {
+                Thread.sleep(5);
+            }
+            warm.end();
+        }
+        atSwitch.run();
+        measured.startNs = System.nanoTime();
+        current.set(measured);
         start.countDown();
         for (Thread t : threads) {
             t.join();
         }
-        ph.seconds = (System.nanoTime() - t0) / 1e9;
-        ph.issued = Math.min(ops, next.get());
-        ph.errors = errors.get();
-        ph.firstError = first.get();
-        ph.aborted = ph.errors > maxErrors || ph.issued < ops;
-        return ph;
+        measured.end();
     }
 
+    static boolean anyAlive(Thread[] threads) {
+        for (Thread t : threads) {
+            if (t.isAlive()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /*
+     * Warm-up and measurement run ops of one class (from one lambda): with a lambda of its own, the
+     * measured phase started with a second operation type at the workers' call site, and the C2
+     * compiler recompiled the loop for it during the first second of the measurement.
+     */
+    static Op puts(String prefix, char kind, byte[] value) {
+        return (c, i) -> c.put(key(prefix, kind, i), value);
+    }
+
+    static Op batches(String prefix, char kind, int batch, byte[] value) {
+        return (c, i) -> c.putAll(batchKeys(prefix, kind, i, batch), value);
+    }
+
+    /** prefix/kind then i zero-padded to 8 digits; without a Formatter, which costs microseconds per op. */
     static String key(String prefix, char kind, int i) {
-        return prefix + "/" + kind + String.format(Locale.ROOT, "%08d", i);
+        String digits = Integer.toString(i);
+        StringBuilder key = new StringBuilder(prefix.length() + 2 + Math.max(8, digits.length()));
+        key.append(prefix).append('/').append(kind);
+        for (int pad = digits.length(); pad < 8; pad++) {
+            key.append('0');
+        }
+        return key.append(digits).toString();
     }
 
     static java.util.List<String> batchKeys(String prefix, char kind, int op, int batch) {
@@ -189,26 +264,21 @@ public final class LoadGen {
             System.err.printf(Locale.ROOT, "[%s] %d connection(s) opened in %.2fs: %s%n", label, nconns,
                     (System.nanoTime() - tc) / 1e9, sys.describe());
             if ("put".equals(workload)) {
-                if (warmup > 0 && warmupSeconds > 0) {
-                    Phase w = phase(conns, clients, warmup, warmupDeadline(deadline, warmupSeconds),
-                            (c, i) -> c.put(key(prefix, 'w', i), value));
-                    warmupNote = warmupSummary(w);
-                }
-                cpu.start();
-                ph = phase(conns, clients, ops, deadline, (c, i) -> c.put(key(prefix, 'p', i), value));
+                Phase w = warmUp(puts(prefix, 'w', value), warmup, warmupSeconds, deadline);
+                ph = Phase.measured(puts(prefix, 'p', value), ops, deadline);
+                runPhases(conns, clients, w, warmEnd(warmupSeconds, deadline), ph, cpu::start);
                 cpuJson = cpu.stop(ph.issued);
+                warmupNote = warmupSummary(w);
             } else if ("batch".equals(workload)) {
                 int batch = o.integer("batch", 10);
-                if (warmup > 0 && warmupSeconds > 0) {
-                    Phase w = phase(conns, clients, warmup, warmupDeadline(deadline, warmupSeconds),
-                            (c, i) -> c.putAll(batchKeys(prefix, 'x', i, batch), value));
-                    warmupNote = warmupSummary(w);
-                }
-                cpu.start();
-                ph = phase(conns, clients, ops, deadline, (c, i) -> c.putAll(batchKeys(prefix, 'b', i, batch), value));
+                Phase w = warmUp(batches(prefix, 'x', batch, value), warmup, warmupSeconds, deadline);
+                ph = Phase.measured(batches(prefix, 'b', batch, value), ops, deadline);
+                runPhases(conns, clients, w, warmEnd(warmupSeconds, deadline), ph, cpu::start);
                 cpuJson = cpu.stop(ph.issued);
+                warmupNote = warmupSummary(w);
             } else if ("get".equals(workload)) {
-                Phase load = phase(conns, clients, keys, deadline, (c, i) -> c.put(key(prefix, 'k', i), value));
+                Phase load = Phase.measured(puts(prefix, 'k', value), keys, deadline);
+                runPhases(conns, clients, null, 0, load, () -> { });
                 check("preload", load);
                 Op get = (c, i) -> {
                     byte[] v = c.get(key(prefix, 'k', ThreadLocalRandom.current().nextInt(keys)));
@@ -216,12 +286,11 @@ public final class LoadGen {
                         throw new IllegalStateException("bad read: " + (v == null ? "missing" : v.length + " bytes"));
                     }
                 };
-                if (warmup > 0 && warmupSeconds > 0) {
-                    warmupNote = warmupSummary(phase(conns, clients, warmup, warmupDeadline(deadline, warmupSeconds), get));
-                }
-                cpu.start();
-                ph = phase(conns, clients, ops, deadline, get);
+                Phase w = warmUp(get, warmup, warmupSeconds, deadline);
+                ph = Phase.measured(get, ops, deadline);
+                runPhases(conns, clients, w, warmEnd(warmupSeconds, deadline), ph, cpu::start);
                 cpuJson = cpu.stop(ph.issued);
+                warmupNote = warmupSummary(w);
             } else {
                 throw new IllegalArgumentException("--workload put|get|batch");
             }
@@ -250,11 +319,24 @@ public final class LoadGen {
                 s.json(), cpuJson, esc(sys.describe()), esc(warmupNote));
     }
 
-    static long warmupDeadline(long runDeadline, double warmupSeconds) {
-        return Math.min(runDeadline, System.nanoTime() + (long) (warmupSeconds * 1e9));
+    /**
+     * The unrecorded warm-up (its latencies summarized in the JSON line), or null if none is asked
+     * for. The summary is computed after the measurement: sorting and formatting it in between left
+     * the C2 compiler recompiling the sort, and the formatter code it deoptimized, during the
+     * measurement's first second.
+     */
+    static Phase warmUp(Op op, int ops, double seconds, long runDeadline) {
+        return ops > 0 && seconds > 0 ? Phase.warmUp(op, ops, runDeadline) : null;
+    }
+
+    static long warmEnd(double seconds, long runDeadline) {
+        return Math.min(runDeadline, System.nanoTime() + (long) (seconds * 1e9));
     }
 
     static String warmupSummary(Phase w) {
+        if (w == null) {
+            return "";
+        }
         Stats s = new Stats(w.lat, w.issued, w.seconds);
         if (w.errors > 0) {
             System.err.println("warmup errors: " + w.errors + ", first: " + w.firstError);
