@@ -95,9 +95,24 @@ loadgen() {
     -cp "$LOADGEN_DIR/target/loadgen.jar:$LOADGEN_DIR/target/lib/*:$CLIENT_JAR" bench.loadgen.LoadGen "$@"
 }
 
-# run_workloads SYSTEM LABEL ENDPOINTS SERVER_PIDS [extra loadgen options...]
+# members_exited PIDS(comma-separated) LOGDIR: prints the PIDs that have exited and the end of the
+# member logs in LOGDIR; true if any has exited.
+members_exited() {
+  local pid gone=()
+  for pid in ${1//,/ }; do
+    # /proc/PID/stat is gone once the shell has reaped the member; ") Z" is one not yet reaped.
+    { [ -r "/proc/$pid/stat" ] && ! grep -q ') Z' "/proc/$pid/stat"; } 2>/dev/null || gone+=("$pid")
+  done
+  [ ${#gone[@]} -gt 0 ] || return 1
+  echo "members exited: PIDs ${gone[*]} of $1; the end of the member logs:" >&2
+  tail -n 20 "$2"/*.log >&2
+}
+
+# run_workloads SYSTEM LABEL ENDPOINTS SERVER_PIDS LOGDIR [extra loadgen options...]
+# Stops at the first workload after which a member has exited: a result from the members left
+# would not be of the 3-member ensemble the comparison is about.
 run_workloads() {
-  local system="$1" label="$2" eps="$3" spids="$4"; shift 4
+  local system="$1" label="$2" eps="$3" spids="$4" logdir="$5"; shift 5
   local w common=(--system "$system" --endpoints "$eps" --value-size 100 --max-seconds "$MAX_SECONDS"
                   --warmup-seconds "$WARMUP_SECONDS" --label "$label" --out "$OUT"
                   --clk-tck "$(getconf CLK_TCK)" --server-pids "$spids")
@@ -110,6 +125,10 @@ run_workloads() {
       batch) loadgen run "${common[@]}" --workload batch --batch 10 --clients 16 --ops "$BATCH_OPS" "$@" ;;
       *) echo "unknown workload $w" >&2; return 1 ;;
     esac >/dev/null || log "workload $w of $label failed, continuing"
+    if members_exited "$spids" "$logdir"; then
+      log "$label: a member exited during $w; its remaining workloads are not run"
+      return 0
+    fi
   done
 }
 
@@ -138,7 +157,7 @@ run_rarakoon() {
   fi
   log "rarakoon master: $(java -jar "$RARAKOON_JAR" client --config "$d/cluster.toml" who-master)"
   run_workloads bench.loadgen.RarakoonSystem "rarakoon" "$(IFS=,; echo "${eps[*]}")" \
-    "$(IFS=,; echo "${pids[*]}")" --cluster-id bench
+    "$(IFS=,; echo "${pids[*]}")" "$d" --cluster-id bench
   for i in "${pids[@]}"; do stop_pid "$i"; done
 }
 
@@ -170,7 +189,7 @@ else:
   if ! wait_until 60 etcd_leader; then tail -n 20 "$d"/m*.log >&2; return 1; fi
   leader="$(etcd_leader)"
   log "etcd leader: $leader"
-  run_workloads etcd "etcd" "$leader" "$(IFS=,; echo "${pids[*]}")"
+  run_workloads etcd "etcd" "$leader" "$(IFS=,; echo "${pids[*]}")" "$d"
   for i in "${pids[@]}"; do stop_pid "$i"; done
 }
 
@@ -203,7 +222,7 @@ run_zk() {
   if ! wait_until 90 zk_serving; then tail -n 20 "$d"/zk*.log >&2; return 1; fi
   for i in 1 2 3; do [ "$(zk_mode $((21810 + i)))" = leader ] && leader="127.0.0.1:$((21810 + i))"; done
   log "zookeeper leader: $leader"
-  run_workloads zk "zookeeper" "$leader" "$(IFS=,; echo "${pids[*]}")"
+  run_workloads zk "zookeeper" "$leader" "$(IFS=,; echo "${pids[*]}")" "$d"
   for i in "${pids[@]}"; do stop_pid "$i"; done
 }
 

@@ -107,6 +107,9 @@ public final class LoadGen {
             this.maxErrors = maxErrors;
         }
 
+        /** Past its deadline from the start: a worker that reads it returns. */
+        static final Phase STOP = new Phase(null, 0, Long.MIN_VALUE, 0, 0);
+
         static Phase measured(Op op, int ops, long deadlineNs) {
             return new Phase(op, ops, deadlineNs, ops, Math.max(10, ops / 100));
         }
@@ -179,14 +182,25 @@ public final class LoadGen {
             }
             warm.end();
         }
-        atSwitch.run();
+        try {
+            atSwitch.run();
+        } catch (RuntimeException e) {
+            current.set(Phase.STOP);
+            start.countDown();
+            joinAll(threads);
+            throw e;
+        }
         measured.startNs = System.nanoTime();
         current.set(measured);
         start.countDown();
+        joinAll(threads);
+        measured.end();
+    }
+
+    static void joinAll(Thread[] threads) throws InterruptedException {
         for (Thread t : threads) {
             t.join();
         }
-        measured.end();
     }
 
     static boolean anyAlive(Thread[] threads) {
