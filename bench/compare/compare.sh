@@ -11,6 +11,9 @@
 # only after some seconds of load (with 5 s, rarakoon's 1-client p50 measured 1.08 ms; with 30 s,
 # 0.30 ms on the same idle machine).
 #   SEQ_OPS=5000 PAR_OPS=50000 GET_OPS=50000 BATCH_OPS=10000 (ops per measurement)
+#   ROUNDS=1: with N > 1, N rounds of floor and systems, each round starting with the next system;
+#   the table gives medians over the rounds and each round's ratio (this machine's speed drifts over
+#   the minutes between the systems of one round, more over a whole run).
 # Installs etcd-server and zookeeper with apt-get when missing (needs root). Ends the processes it
 # started by PID and deletes its scratch folder on exit. Never part of the Maven build.
 set -euo pipefail
@@ -23,6 +26,7 @@ CLIENT_JAR="$REPO/client/target/client-0.1.0-SNAPSHOT.jar"
 SYSTEMS="${SYSTEMS:-rarakoon etcd zk}"
 WORKLOADS="${WORKLOADS:-seq par get batch}"
 WARMUP_SECONDS="${WARMUP_SECONDS:-30}"
+ROUNDS="${ROUNDS:-1}"
 MAX_SECONDS="${MAX_SECONDS:-150}"
 SEQ_OPS="${SEQ_OPS:-5000}"
 PAR_OPS="${PAR_OPS:-50000}"
@@ -134,12 +138,14 @@ run_workloads() {
 
 measure_floor() {
   log "floor: fsync of a growing file, and loopback round trip"
+  rm -rf "$SCRATCH/fsync"
   loadgen fsync --dir "$SCRATCH/fsync" --mode append --block 4096 --count 3000 --max-seconds 60 >>"$OUT"
   loadgen tcp-pingpong --size 64 --iters 20000 --max-seconds 60 >>"$OUT"
 }
 
 run_rarakoon() {
   local d="$SCRATCH/rarakoon" i pids=() eps=()
+  rm -rf "$d"  # fresh members each round
   mkdir -p "$d"
   printf '[cluster]\nid = "bench"\n' >"$d/cluster.toml"
   for i in 0 1 2; do
@@ -163,6 +169,7 @@ run_rarakoon() {
 
 run_etcd() {
   local d="$SCRATCH/etcd" i pids=() eps=() ic=() leader
+  rm -rf "$d"  # fresh members each round
   mkdir -p "$d"
   for i in 1 2 3; do
     eps+=("127.0.0.1:$((24370 + i))"); ic+=("m$i=http://127.0.0.1:$((24380 + i))")
@@ -199,6 +206,7 @@ zk_mode() {  # zk_mode PORT -> leader|follower (four-letter word srvr)
 
 run_zk() {
   local d="$SCRATCH/zk" i j pids=() leader=""
+  rm -rf "$d"  # fresh members each round
   local zk_jar slf4j
   zk_jar="$(dpkg -L libzookeeper-java | grep '/zookeeper\.jar$' | head -1)"
   slf4j="$(dpkg -L libslf4j-java 2>/dev/null | grep '/slf4j-simple\.jar$' | head -1 || true)"
@@ -233,7 +241,15 @@ OUT="$RESULTS_DIR/compare-$(date +%Y%m%d-%H%M%S).jsonl"
 printf '{"kind":"env","date":"%s","cpus":%d,"load_avg":"%s","etcd":"%s","zookeeper":"%s","java":"%s"}\n' \
   "$(date -u +%FT%TZ)" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" "$(etcd --version | head -1)" \
   "$(dpkg-query -W -f='${Version}' libzookeeper-java)" "$(java -version 2>&1 | head -1 | tr -d '"')" >>"$OUT"
-measure_floor
-for s in $SYSTEMS; do "run_$s"; done
+read -r -a systems <<<"$SYSTEMS"
+for round in $(seq 1 "$ROUNDS"); do
+  if [ "$ROUNDS" -gt 1 ]; then
+    log "round $round of $ROUNDS"
+    printf '{"kind":"round","round":%d}\n' "$round" >>"$OUT"
+  fi
+  measure_floor
+  # Each round starts with the next system, so that none is always measured first or last.
+  for i in "${!systems[@]}"; do "run_${systems[$(( (i + round - 1) % ${#systems[@]} ))]}"; done
+done
 python3 "$HERE/table.py" "$OUT"
 echo "raw results: $OUT" >&2

@@ -1,6 +1,12 @@
 #!/usr/bin/env python3
-"""Prints the comparison table of one compare.sh run (a JSON-lines file) and the issue's targets."""
+"""Prints the comparison table of one compare.sh run (a JSON-lines file) and the issue's targets.
+
+A run of several rounds (ROUNDS=N) holds a {"kind": "round"} line before each round's lines. Each
+cell is then the median over the rounds, and each ratio the median of the rounds' own ratios: the
+systems of one round ran minutes apart, while this machine's speed drifts over a run's length.
+"""
 import json
+import statistics
 import sys
 
 WORKLOADS = [("seq", "put", 1, "1 client, sequential 100-byte sets"),
@@ -11,87 +17,132 @@ SYSTEMS = ["rarakoon", "etcd", "zookeeper"]
 
 
 def load(path):
-    runs, floor, env = {}, {}, {}
+    """Per round: {(label, workload, clients): record} and {"fsync"|"tcp": record}; and the env."""
+    rounds, env = [], {}
     with open(path) as f:
         for line in f:
             r = json.loads(line)
+            if r["kind"] == "round" or not rounds:
+                rounds.append(({}, {}))
             if r["kind"] == "kv":
-                runs[(r["label"], r["workload"], r["clients"])] = r
+                rounds[-1][0][(r["label"], r["workload"], r["clients"])] = r
             elif r["kind"] in ("fsync", "tcp"):
-                floor[r["kind"]] = r
+                rounds[-1][1][r["kind"]] = r
             elif r["kind"] == "env":
                 env = r
-    return runs, floor, env
+    return [rnd for rnd in rounds if rnd[0] or rnd[1]], env
 
 
 def ms(us):
     return f"{us / 1000:.2f} ms" if us >= 1000 else f"{us:.0f} us"
 
 
-def ratio(a, b):
-    return f"{a / b:.2f}x" if a and b else "-"
+def completed(runs, system, kind, clients):
+    r = runs.get((system, kind, clients))
+    return None if r is None or r.get("aborted") else r
+
+
+def floor_us(floor):
+    if "fsync" not in floor or "tcp" not in floor:
+        return None
+    fs, rtt = floor["fsync"]["p50_us"], floor["tcp"]["p50_us"]
+    return rtt + max(fs, rtt + fs)
+
+
+def median_of(values):
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+
+
+def per_round(rounds, f):
+    """f(runs, floor) for each round, None where that round lacks what f needs."""
+    return [f(runs, floor) for runs, floor in rounds]
+
+
+def spread(values, fmt):
+    """' (a, b, c)' listing each round's value when there are several rounds."""
+    shown = [fmt(v) if v is not None else "-" for v in values]
+    return f" ({', '.join(shown)})" if len(values) > 1 else ""
 
 
 def main(path):
-    runs, floor, env = load(path)
+    rounds, env = load(path)
     print(f"Run of {env.get('date', '?')}, load average at start {env.get('load_avg', '?')}; "
-          f"{env.get('etcd', '')}; ZooKeeper {env.get('zookeeper', '')}.\n")
+          f"{env.get('etcd', '')}; ZooKeeper {env.get('zookeeper', '')}."
+          + (f" {len(rounds)} rounds, systems in turn; medians over the rounds." if len(rounds) > 1 else "")
+          + "\n")
     print("| workload | " + " | ".join(f"{s} ops/s (p50 / p99)" for s in SYSTEMS)
           + " | ops/s vs etcd | vs ZooKeeper | server CPU per op (r / e / z) |")
     print("|---" * (len(SYSTEMS) + 4) + "|")
     for name, kind, clients, text in WORKLOADS:
-        cells, rates, cpu = [], {}, []
+        cells, cpu = [], []
         for s in SYSTEMS:
-            r = runs.get((s, kind, clients))
-            if r is None or r.get("aborted"):
-                cells.append("-" if r is None else f"aborted ({r['ok']} ok)")
+            done = [r for r in (runs.get((s, kind, clients)) for runs, _ in rounds) if r is not None]
+            ok = [r for r in done if not r.get("aborted")]
+            if not ok:
+                cells.append("-" if not done else f"aborted ({done[0]['ok']} ok)")
                 cpu.append("-")
                 continue
-            rates[s] = r["ops_per_s"]
-            cells.append(f"{r['ops_per_s']:,.0f} ({ms(r['p50_us'])} / {ms(r['p99_us'])})")
-            cpu.append(ms(r.get("server_cpu_us_per_op", 0)))
-        print(f"| {name}: {text} | " + " | ".join(cells)
-              + f" | {ratio(rates.get('rarakoon'), rates.get('etcd'))}"
-              + f" | {ratio(rates.get('rarakoon'), rates.get('zookeeper'))} | {' / '.join(cpu)} |")
-    if "fsync" in floor and "tcp" in floor:
-        fs, rtt = floor["fsync"]["p50_us"], floor["tcp"]["p50_us"]
-        fl = rtt + max(fs, rtt + fs)
-        print(f"\nFloor (p50s): client RTT {ms(rtt)} + max(fsync {ms(fs)}, peer RTT + fsync "
-              f"{ms(rtt + fs)}) = {ms(fl)}")
-        targets(runs, fl)
+            ops = median_of(r["ops_per_s"] for r in ok)
+            p50, p99 = median_of(r["p50_us"] for r in ok), median_of(r["p99_us"] for r in ok)
+            cells.append(f"{ops:,.0f} ({ms(p50)} / {ms(p99)})")
+            cpu.append(ms(median_of(r.get("server_cpu_us_per_op", 0) for r in ok)))
+        ratios = []
+        for other in ("etcd", "zookeeper"):
+            def rate_ratio(runs, _floor, other=other):
+                a, b = completed(runs, "rarakoon", kind, clients), completed(runs, other, kind, clients)
+                return a["ops_per_s"] / b["ops_per_s"] if a and b else None
+            values = per_round(rounds, rate_ratio)
+            m = median_of(values)
+            ratios.append("-" if m is None else f"{m:.2f}x" + spread(values, lambda v: f"{v:.2f}"))
+        print(f"| {name}: {text} | " + " | ".join(cells) + f" | {ratios[0]} | {ratios[1]} | {' / '.join(cpu)} |")
+    floors = [floor_us(floor) for _, floor in rounds]
+    if any(f is not None for f in floors):
+        def floor_parts(floor):
+            return floor["tcp"]["p50_us"], floor["fsync"]["p50_us"]
+        with_floor = [floor for _, floor in rounds if floor_us(floor) is not None]
+        rtt = median_of(floor_parts(f)[0] for f in with_floor)
+        fs = median_of(floor_parts(f)[1] for f in with_floor)
+        print(f"\nFloor (p50s{', medians' if len(rounds) > 1 else ''}): client RTT {ms(rtt)} + max(fsync {ms(fs)}, "
+              f"peer RTT + fsync {ms(rtt + fs)}) = {ms(rtt + max(fs, rtt + fs))}"
+              + spread(floors, ms))
+        targets(rounds)
 
 
-def targets(runs, floor_us):
-    def get(system, kind, clients):
-        r = runs.get((system, kind, clients))
-        return None if r is None or r.get("aborted") else r
+def targets(rounds):
+    def check(what, f, fmt, met):
+        values = per_round(rounds, f)
+        m = median_of(values)
+        if m is not None:
+            checks.append((what, fmt(m) + spread(values, fmt), "yes" if met(m) else "no"))
 
-    r_par, e_par, z_par = get("rarakoon", "put", 64), get("etcd", "put", 64), get("zookeeper", "put", 64)
-    r_seq, e_seq = get("rarakoon", "put", 1), get("etcd", "put", 1)
-    r_get, e_get = get("rarakoon", "get", 64), get("etcd", "get", 64)
+    def par_vs(other):
+        def f(runs, _floor):
+            a, b = completed(runs, "rarakoon", "put", 64), completed(runs, other, "put", 64)
+            return a["ops_per_s"] / b["ops_per_s"] if a and b else None
+        return f
+
+    def seq_p50_over(runs, floor):
+        r = completed(runs, "rarakoon", "put", 1)
+        return r["p50_us"] / floor_us(floor) if r and floor_us(floor) else None
+
+    def ratio(system, kind, clients, field, other):
+        def f(runs, _floor):
+            a, b = completed(runs, system, kind, clients), completed(runs, other, kind, clients)
+            return a[field] / b[field] if a and b else None
+        return f
+
     checks = []
-    if r_par and e_par and z_par:
-        checks.append(("64-client set ops/s >= 4x etcd and >= 4x ZooKeeper",
-                       f"{r_par['ops_per_s'] / e_par['ops_per_s']:.2f}x, "
-                       f"{r_par['ops_per_s'] / z_par['ops_per_s']:.2f}x",
-                       r_par["ops_per_s"] >= 4 * max(e_par["ops_per_s"], z_par["ops_per_s"])))
-    if r_seq and e_seq:
-        checks.append(("1-client set p50 <= 0.5x etcd's",
-                       f"{r_seq['p50_us'] / e_seq['p50_us']:.2f}x",
-                       r_seq["p50_us"] <= 0.5 * e_seq["p50_us"]))
-        checks.append(("1-client set p50 <= 1.5x floor",
-                       f"{r_seq['p50_us'] / floor_us:.2f}x", r_seq["p50_us"] <= 1.5 * floor_us))
-    if r_get and e_get:
-        checks.append(("64-client get ops/s >= 6x etcd's",
-                       f"{r_get['ops_per_s'] / e_get['ops_per_s']:.2f}x",
-                       r_get["ops_per_s"] >= 6 * e_get["ops_per_s"]))
-    if r_par and e_par:
-        checks.append(("64-client set p99 <= etcd's",
-                       f"{ms(r_par['p99_us'])} vs {ms(e_par['p99_us'])}",
-                       r_par["p99_us"] <= e_par["p99_us"]))
+    x = lambda v: f"{v:.2f}x"
+    check("64-client set ops/s >= 4x etcd", par_vs("etcd"), x, lambda m: m >= 4)
+    check("64-client set ops/s >= 4x ZooKeeper", par_vs("zookeeper"), x, lambda m: m >= 4)
+    check("1-client set p50 <= 0.5x etcd's", ratio("rarakoon", "put", 1, "p50_us", "etcd"), x, lambda m: m <= 0.5)
+    check("1-client set p50 <= 1.5x floor", seq_p50_over, x, lambda m: m <= 1.5)
+    check("64-client get ops/s >= 6x etcd's", ratio("rarakoon", "get", 64, "ops_per_s", "etcd"), x, lambda m: m >= 6)
+    check("64-client set p99 / etcd's p99 <= 1", ratio("rarakoon", "put", 64, "p99_us", "etcd"), x, lambda m: m <= 1)
     print("\n| target | measured | met |\n|---|---|---|")
     for what, measured, met in checks:
-        print(f"| {what} | {measured} | {'yes' if met else 'no'} |")
+        print(f"| {what} | {measured} | {met} |")
 
 
 if __name__ == "__main__":
