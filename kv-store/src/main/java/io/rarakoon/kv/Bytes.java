@@ -4,13 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * An immutable byte string, ordered unsigned lexicographically (a proper prefix sorts before its
  * extensions, {@code 0xff} after {@code 0x7f}), as Arakoon orders keys.
  *
- * <p>Thread-safe (immutable). Instances never expose their array: {@link #copyOf} and {@link
- * #toByteArray} copy.
+ * <p>Thread-safe (immutable). Instances never hand out their array: {@link #copyOf} and {@link
+ * #toByteArray} copy, and {@link #writeTo} only lends it to an encoder for the call.
  */
 public final class Bytes implements Comparable<Bytes> {
 
@@ -70,6 +71,14 @@ public final class Bytes implements Comparable<Bytes> {
     /** Returns a fresh copy of the bytes. */
     public byte[] toByteArray() {
         return bytes.clone();
+    }
+
+    /**
+     * Hands the bytes to {@code sink} for the duration of the call, without a copy: an encoder
+     * writes them straight into its buffer. The sink must neither modify nor keep the array.
+     */
+    public void writeTo(Consumer<byte[]> sink) {
+        sink.accept(bytes);
     }
 
     /** Decodes the bytes as UTF-8, replacing malformed sequences. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,14 @@ class BytesTest {
         assertEquals(Bytes.EMPTY, Bytes.copyOf(buffer, 5, 0));
         assertThrows(IndexOutOfBoundsException.class, () -> Bytes.copyOf(buffer, 3, 3));
         assertThrows(IndexOutOfBoundsException.class, () -> Bytes.copyOf(buffer, -1, 2));
+    }
+
+    @Test
+    void writeToHandsTheBytesToTheSink() {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        Bytes.utf8("abc").writeTo(sink::writeBytes);
+        Bytes.EMPTY.writeTo(sink::writeBytes);
+        assertEquals(Bytes.utf8("abc"), Bytes.copyOf(sink.toByteArray()));
     }
 
     @Test

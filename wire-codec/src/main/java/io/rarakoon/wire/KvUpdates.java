@@ -145,7 +145,8 @@ final class KvUpdates {
     }
 
     private static void bytes(Output out, Bytes bytes) {
-        Fields.writeBytes(out, bytes.toByteArray());
+        out.writeVarInt(bytes.length(), true);
+        bytes.writeTo(out::writeBytes);
     }
 
     private static void option(Output out, Optional<Bytes> value) {

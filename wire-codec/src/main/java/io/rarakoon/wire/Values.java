@@ -32,7 +32,8 @@ final class Values {
             output.writeBoolean(client.synced());
             output.writeVarInt(client.updates().size(), true);
             for (ByteString update : client.updates()) {
-                Fields.writeBytes(output, update.toByteArray());
+                output.writeVarInt(update.length(), true);
+                update.writeTo(output::writeBytes);
             }
         } else if (value instanceof MasterValue master) {
             output.writeByte(MASTER_VALUE);

@@ -3,13 +3,14 @@ package io.rarakoon.paxos.message;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * An immutable byte string with value equality: one opaque client update inside a {@link
  * ClientValue}. The core never interprets these bytes; the node encodes and decodes them.
  *
- * <p>Thread-safe (immutable). The array is never exposed: {@link #copyOf}, {@link #toByteArray} and
- * {@link #copyTo} copy.
+ * <p>Thread-safe (immutable). The array is never handed out: {@link #copyOf}, {@link #toByteArray}
+ * and {@link #copyTo} copy, and {@link #writeTo} only lends it to an encoder for the call.
  */
 public final class ByteString {
 
@@ -61,6 +62,14 @@ public final class ByteString {
      */
     public void copyTo(byte[] target, int targetOffset) {
         System.arraycopy(bytes, 0, target, targetOffset, bytes.length);
+    }
+
+    /**
+     * Hands the bytes to {@code sink} for the duration of the call, without a copy: an encoder
+     * writes them straight into its buffer. The sink must neither modify nor keep the array.
+     */
+    public void writeTo(Consumer<byte[]> sink) {
+        sink.accept(bytes);
     }
 
     @Override
