@@ -87,7 +87,7 @@ final class ValueCodec {
 
     /** Encodes one kv-store update as an opaque update of a client value. */
     ByteString encodeUpdate(Update update) {
-        return ByteString.copyOf(codec.encode(update));
+        return codec.encode(update, ByteString::copyOf);
     }
 
     /**

@@ -61,12 +61,6 @@ final class Fields {
         return input.readBytes(length);
     }
 
-    /** Makes a value of a copy of {@code length} bytes of {@code buffer} from {@code offset}. */
-    @FunctionalInterface
-    interface RangeCopy<T> {
-        T copy(byte[] buffer, int offset, int length);
-    }
-
     /**
      * Reads a bytes field as the value {@code copy} makes of it (such as {@code
      * ByteString::copyOf}), copied once, straight out of the input's array (the codec's input

@@ -4,6 +4,7 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -56,6 +57,18 @@ public final class WireCodec {
      *     exceed {@link Limits#FRAME_BYTES_MAX} (the sender's half of the paired length check)
      */
     public byte[] encode(Object message) {
+        return encode(
+                message,
+                (buffer, offset, length) -> Arrays.copyOfRange(buffer, offset, offset + length));
+    }
+
+    /**
+     * Encodes one message as a complete frame (length prefix included) and returns what {@code
+     * copy} makes of it, copied once out of this codec's buffer.
+     *
+     * @throws IllegalArgumentException as {@link #encode(Object)}
+     */
+    public <T> T encode(Object message, RangeCopy<T> copy) {
         int tag = tagOf(message.getClass());
         output.reset();
         output.writeInt(0);
@@ -71,12 +84,12 @@ public final class WireCodec {
                             + " for "
                             + message.getClass().getSimpleName());
         }
-        byte[] frame = output.toBytes();
+        byte[] frame = output.getBuffer();
         frame[0] = (byte) bodyBytes;
         frame[1] = (byte) (bodyBytes >>> 8);
         frame[2] = (byte) (bodyBytes >>> 16);
         frame[3] = (byte) (bodyBytes >>> 24);
-        return frame;
+        return copy.copy(frame, 0, output.position());
     }
 
     /**

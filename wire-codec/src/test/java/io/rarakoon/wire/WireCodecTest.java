@@ -169,6 +169,15 @@ class WireCodecTest {
     }
 
     @Test
+    void aFrameEncodedIntoACopyIsTheFrameAndOutlivesTheNextEncode() {
+        Accept accept = new Accept(7, 9, new ClientValue(List.of(ByteString.utf8("abc")), false));
+        ByteString copied = codec.encode(accept, ByteString::copyOf);
+        byte[] frame = codec.encode(accept);
+        codec.encode(new Accept(8, 10, new ClientValue(List.of(ByteString.utf8("xyz")), true)));
+        assertEquals(ByteString.copyOf(frame), copied);
+    }
+
+    @Test
     void readerRefusesAFrameAboveTheCallersLimitBeforeItsBodyArrives() {
         FrameReader reader = new FrameReader();
         reader.feed(ByteBuffer.wrap(HexFormat.of().parseHex("01040000")));
