@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /**
  * Reading and writing the field types of the wire format. Every read checks that the bytes are
@@ -91,6 +92,15 @@ final class Fields {
     static void writeBytes(Output output, byte[] bytes) {
         output.writeVarInt(bytes.length, true);
         output.writeBytes(bytes);
+    }
+
+    /**
+     * Writes a bytes field of {@code length} bytes that {@code lend} hands to the output without a
+     * copy (such as {@code ByteString::writeTo}).
+     */
+    static void writeBytes(Output output, int length, Consumer<Consumer<byte[]>> lend) {
+        output.writeVarInt(length, true);
+        lend.accept(output::writeBytes);
     }
 
     static void writeString(Output output, String value) {

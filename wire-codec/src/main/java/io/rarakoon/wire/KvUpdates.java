@@ -145,8 +145,7 @@ final class KvUpdates {
     }
 
     private static void bytes(Output out, Bytes bytes) {
-        out.writeVarInt(bytes.length(), true);
-        bytes.writeTo(out::writeBytes);
+        Fields.writeBytes(out, bytes.length(), bytes::writeTo);
     }
 
     private static void option(Output out, Optional<Bytes> value) {

@@ -32,8 +32,7 @@ final class Values {
             output.writeBoolean(client.synced());
             output.writeVarInt(client.updates().size(), true);
             for (ByteString update : client.updates()) {
-                output.writeVarInt(update.length(), true);
-                update.writeTo(output::writeBytes);
+                Fields.writeBytes(output, update.length(), update::writeTo);
             }
         } else if (value instanceof MasterValue master) {
             output.writeByte(MASTER_VALUE);
