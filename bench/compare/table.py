@@ -59,6 +59,14 @@ def per_round(rounds, f):
     return [f(runs, floor) for runs, floor in rounds]
 
 
+def rarakoon_over(other, kind, clients, field):
+    """A per_round function: rarakoon's field over other's, in one workload."""
+    def f(runs, _floor):
+        a, b = completed(runs, "rarakoon", kind, clients), completed(runs, other, kind, clients)
+        return a[field] / b[field] if a and b else None
+    return f
+
+
 def spread(values, fmt):
     """' (a, b, c)' listing each round's value when there are several rounds."""
     shown = [fmt(v) if v is not None else "-" for v in values]
@@ -89,20 +97,15 @@ def main(path):
             cpu.append(ms(median_of(r.get("server_cpu_us_per_op", 0) for r in ok)))
         ratios = []
         for other in ("etcd", "zookeeper"):
-            def rate_ratio(runs, _floor, other=other):
-                a, b = completed(runs, "rarakoon", kind, clients), completed(runs, other, kind, clients)
-                return a["ops_per_s"] / b["ops_per_s"] if a and b else None
-            values = per_round(rounds, rate_ratio)
+            values = per_round(rounds, rarakoon_over(other, kind, clients, "ops_per_s"))
             m = median_of(values)
             ratios.append("-" if m is None else f"{m:.2f}x" + spread(values, lambda v: f"{v:.2f}"))
         print(f"| {name}: {text} | " + " | ".join(cells) + f" | {ratios[0]} | {ratios[1]} | {' / '.join(cpu)} |")
     floors = [floor_us(floor) for _, floor in rounds]
     if any(f is not None for f in floors):
-        def floor_parts(floor):
-            return floor["tcp"]["p50_us"], floor["fsync"]["p50_us"]
         with_floor = [floor for _, floor in rounds if floor_us(floor) is not None]
-        rtt = median_of(floor_parts(f)[0] for f in with_floor)
-        fs = median_of(floor_parts(f)[1] for f in with_floor)
+        rtt = median_of(f["tcp"]["p50_us"] for f in with_floor)
+        fs = median_of(f["fsync"]["p50_us"] for f in with_floor)
         print(f"\nFloor (p50s{', medians' if len(rounds) > 1 else ''}): client RTT {ms(rtt)} + max(fsync {ms(fs)}, "
               f"peer RTT + fsync {ms(rtt + fs)}) = {ms(rtt + max(fs, rtt + fs))}"
               + spread(floors, ms))
@@ -116,30 +119,19 @@ def targets(rounds):
         if m is not None:
             checks.append((what, fmt(m) + spread(values, fmt), "yes" if met(m) else "no"))
 
-    def par_vs(other):
-        def f(runs, _floor):
-            a, b = completed(runs, "rarakoon", "put", 64), completed(runs, other, "put", 64)
-            return a["ops_per_s"] / b["ops_per_s"] if a and b else None
-        return f
-
     def seq_p50_over(runs, floor):
         r = completed(runs, "rarakoon", "put", 1)
         return r["p50_us"] / floor_us(floor) if r and floor_us(floor) else None
 
-    def ratio(system, kind, clients, field, other):
-        def f(runs, _floor):
-            a, b = completed(runs, system, kind, clients), completed(runs, other, kind, clients)
-            return a[field] / b[field] if a and b else None
-        return f
-
     checks = []
     x = lambda v: f"{v:.2f}x"
-    check("64-client set ops/s >= 4x etcd", par_vs("etcd"), x, lambda m: m >= 4)
-    check("64-client set ops/s >= 4x ZooKeeper", par_vs("zookeeper"), x, lambda m: m >= 4)
-    check("1-client set p50 <= 0.5x etcd's", ratio("rarakoon", "put", 1, "p50_us", "etcd"), x, lambda m: m <= 0.5)
+    check("64-client set ops/s >= 4x etcd", rarakoon_over("etcd", "put", 64, "ops_per_s"), x, lambda m: m >= 4)
+    check("64-client set ops/s >= 4x ZooKeeper", rarakoon_over("zookeeper", "put", 64, "ops_per_s"), x,
+          lambda m: m >= 4)
+    check("1-client set p50 <= 0.5x etcd's", rarakoon_over("etcd", "put", 1, "p50_us"), x, lambda m: m <= 0.5)
     check("1-client set p50 <= 1.5x floor", seq_p50_over, x, lambda m: m <= 1.5)
-    check("64-client get ops/s >= 6x etcd's", ratio("rarakoon", "get", 64, "ops_per_s", "etcd"), x, lambda m: m >= 6)
-    check("64-client set p99 / etcd's p99 <= 1", ratio("rarakoon", "put", 64, "p99_us", "etcd"), x, lambda m: m <= 1)
+    check("64-client get ops/s >= 6x etcd's", rarakoon_over("etcd", "get", 64, "ops_per_s"), x, lambda m: m >= 6)
+    check("64-client set p99 / etcd's p99 <= 1", rarakoon_over("etcd", "put", 64, "p99_us"), x, lambda m: m <= 1)
     print("\n| target | measured | met |\n|---|---|---|")
     for what, measured, met in checks:
         print(f"| {what} | {measured} | {met} |")
