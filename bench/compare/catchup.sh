@@ -2,7 +2,8 @@
 # Catch-up of a wiped node: starts a 3-node cluster on 127.0.0.1 (client ports 24471-24473) in a
 # scratch folder, fills it with OPS sets of VS-byte values, stops a slave, deletes its files,
 # restarts it and times its catch-up from the start and end lines of its own log.
-# usage: OPS=25000 VS=4096 bench/compare/catchup.sh (CLIENTS, default 16, sets the writers)
+# usage: OPS=25000 VS=4096 bench/compare/catchup.sh (CLIENTS, default 16, sets the writers;
+# KEY_ORDER=random scatters the new keys over the key space instead of writing them in order)
 # A/B: JARS="a.jar b.jar" ROUNDS=3 bench/compare/catchup.sh writes the cluster once with the first
 # jar, then catches the wiped slave up ROUNDS times with each jar in turn (the slave's own code is
 # what the catch-up measures on the receiving side; the source runs the first jar).
@@ -20,7 +21,7 @@ for i in 0 1 2; do
   printf '\n[[nodes]]\nname = "node_%d"\naddresses = ["127.0.0.1"]\nclient_port = %d\nmessaging_port = %d\nhome_dir = "node_%d"\n' \
     "$i" $((24471 + i)) $((24481 + i)) "$i" >>cluster.toml
 done
-OPS=${OPS:-25000}; VS=${VS:-4096}; CLIENTS=${CLIENTS:-16}
+OPS=${OPS:-25000}; VS=${VS:-4096}; CLIENTS=${CLIENTS:-16}; KEY_ORDER=${KEY_ORDER:-sequential}
 read -r -a NODE_JVM <<<"${NODE_JVM:--Xms2g -Xmx2g}"
 PIDS=()
 for i in 0 1 2; do
@@ -29,7 +30,8 @@ for i in 0 1 2; do
   PIDS+=($!)
 done
 sleep 5
-java -jar "$J" benchmark --config cluster.toml --clients $CLIENTS --value-size $VS --ops $OPS 2>/dev/null | head -1
+java -jar "$J" benchmark --config cluster.toml --clients $CLIENTS --value-size $VS --ops $OPS \
+  --key-order "$KEY_ORDER" 2>/dev/null | head -1
 M=$(java -jar "$J" client --config cluster.toml who-master); echo "master $M"
 java -jar "$J" client --config cluster.toml statistics | grep -E "applied_index|node_"
 V=node_2; [ "$M" = node_2 ] && V=node_1

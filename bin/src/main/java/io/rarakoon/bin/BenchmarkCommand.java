@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "",
             "Keys are k<number>, zero-padded to --key-size bytes; set and sequence write new keys,",
+            "in ascending order or, with --key-order random, scattered over the key space;",
             "get, mixed and range use --keys keys written before the measurement starts.",
             "Exit codes: 0 done (failed operations are counted in errors), 1 no master or the preload failed,",
             "2 bad command line or cluster file."
@@ -101,6 +102,14 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "set, get, mixed, sequence or range (default: ${DEFAULT-VALUE}).")
     private String scenario;
 
+    @Option(
+            names = "--key-order",
+            defaultValue = "sequential",
+            description =
+                    "New keys of set and sequence: sequential or random (default:"
+                            + " ${DEFAULT-VALUE}).")
+    private String keyOrder;
+
     @Option(names = "--seed", defaultValue = "1", description = "Random seed of the key choice.")
     private long seed;
 
@@ -132,7 +141,12 @@ final class BenchmarkCommand implements Callable<Integer> {
         BenchmarkWorkload.Scenario chosen =
                 BenchmarkWorkload.Scenario.valueOf(scenario.toUpperCase(Locale.ROOT));
         BenchmarkWorkload workload =
-                new BenchmarkWorkload(chosen, keyBytes, valueBytes, preloadKeys);
+                new BenchmarkWorkload(
+                        chosen,
+                        keyBytes,
+                        valueBytes,
+                        preloadKeys,
+                        BenchmarkWorkload.KeyOrder.valueOf(keyOrder.toUpperCase(Locale.ROOT)));
         List<ArakoonClient> open = new ArrayList<>();
         try {
             for (int i = 0; i < clients; i++) {
@@ -168,6 +182,10 @@ final class BenchmarkCommand implements Callable<Integer> {
         List<String> scenarios = List.of("set", "get", "mixed", "sequence", "range");
         if (!scenarios.contains(scenario)) {
             return "--scenario: '" + scenario + "' is not one of " + String.join(", ", scenarios);
+        }
+        List<String> keyOrders = List.of("sequential", "random");
+        if (!keyOrders.contains(keyOrder)) {
+            return "--key-order: '" + keyOrder + "' is not one of " + String.join(", ", keyOrders);
         }
         if (clients < 1 || clients > CLIENTS_MAX) {
             return "--clients " + clients + " is outside 1.." + CLIENTS_MAX;
@@ -217,13 +235,15 @@ final class BenchmarkCommand implements Callable<Integer> {
                     String.format(
                             Locale.ROOT,
                             "{\"scenario\":\"%s\",\"clients\":%d,\"value_size\":%d,"
-                                    + "\"key_size\":%d,\"ops\":%d,\"seconds\":%.3f,"
+                                    + "\"key_size\":%d,\"key_order\":\"%s\",\"ops\":%d,"
+                                    + "\"seconds\":%.3f,"
                                     + "\"ops_per_s\":%.1f,\"p50_us\":%d,\"p99_us\":%d,"
                                     + "\"p999_us\":%d,\"max_us\":%d,\"errors\":%d}",
                             scenario,
                             clients,
                             valueBytes,
                             keyBytes,
+                            keyOrder,
                             result.operations(),
                             result.elapsedNanos() / 1e9,
                             result.operationsPerSecond(),

@@ -58,10 +58,29 @@ class BenchmarkCommandTest {
     }
 
     @Test
+    void randomKeyOrderWritesOneKeyPerOperationToo() {
+        cluster.client("delete-prefix", "k").code();
+        LocalCluster.Result run =
+                benchmark(
+                        "--scenario",
+                        "sequence",
+                        "--clients",
+                        "3",
+                        "--key-order",
+                        "random",
+                        "--json");
+        assertEquals(0, run.code(), run.err());
+        String json = lastLine(run.out());
+        assertTrue(json.contains("\"key_order\":\"random\""), json);
+        assertEquals("2000\n", cluster.client("key-count").out());
+    }
+
+    @Test
     void badOptionsAreUsageErrors() {
         assertEquals(ExitCodes.USAGE, benchmark("--scenario", "scan").code());
         assertEquals(ExitCodes.USAGE, benchmark("--clients", "0").code());
         assertEquals(ExitCodes.USAGE, benchmark("--key-size", "3").code());
+        assertEquals(ExitCodes.USAGE, benchmark("--key-order", "shuffled").code());
         assertEquals(ExitCodes.USAGE, LocalCluster.run("benchmark").code());
     }
 
