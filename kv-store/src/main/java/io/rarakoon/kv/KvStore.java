@@ -111,6 +111,11 @@ public final class KvStore {
         data.user.finishBulkLoad();
     }
 
+    /** True between {@link #startBulkLoad} and {@link #finishBulkLoad}. */
+    public boolean isBulkLoading() {
+        return data.user.isBulkLoading();
+    }
+
     /** The index of the last applied value, or empty if none was applied or restored. */
     public OptionalLong appliedIndex() {
         return data.appliedIndex == StoreData.NO_INDEX

@@ -118,6 +118,11 @@ final class PendingWrites {
         prefetched += slots[hash(key) & (slots.length - 1)];
     }
 
+    /** Whether {@code key} has a pending write (a value or a deletion). */
+    boolean contains(byte[] key) {
+        return slots[find(key, hash(key))] != EMPTY;
+    }
+
     /**
      * A copy of the pending value of {@code key} (or {@link #DELETED}), or null if none is pending.
      */

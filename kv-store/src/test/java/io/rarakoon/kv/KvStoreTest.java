@@ -286,6 +286,20 @@ class KvStoreTest {
         return store.range(Optional.empty(), true, Optional.empty(), true, -1);
     }
 
+    @Test
+    void aBulkLoadLastsFromItsStartToItsFinishAndReadsSeeItsWrites() {
+        assertFalse(store.isBulkLoading());
+        store.startBulkLoad();
+        assertTrue(store.isBulkLoading());
+        apply(set("b", "2"), set("a", "1"));
+        assertEquals(Optional.of(b("1")), store.get(b("a")));
+        store.finishBulkLoad();
+        assertFalse(store.isBulkLoading());
+        assertEquals(
+                List.of(b("a"), b("b")),
+                store.range(Optional.empty(), true, Optional.empty(), true, -1));
+    }
+
     private static Update set(String key, String value) {
         return new Update.Set(b(key), b(value));
     }

@@ -31,9 +31,11 @@ import org.slf4j.LoggerFactory;
  * syncer, applies the batch and asks for the next one while the fsync runs (the log waits for it
  * before the next batch is logged), until it reaches the source's applied index, the source sends
  * nothing new, or a lease period passes without a batch end; then it forces the log, so that
- * everything it reports is durable, and the loop reports CatchupFinished to the core. Meanwhile the
- * store may be a batch ahead of the durable log: the core hears of neither before the end,
- * COPY_DB_TO_HEAD is refused, and a crash loses the store with the batch.
+ * everything it reports is durable, and the loop reports CatchupFinished to the core. The store
+ * takes the batches as a bulk load ({@link KvStore#startBulkLoad}), as a replay does: the writes
+ * are sorted in when the catch-up ends. Meanwhile the store may be a batch ahead of the durable
+ * log: the core hears of neither before the end, COPY_DB_TO_HEAD is refused, and a crash loses the
+ * store with the batch.
  *
  * <p>When the source has collapsed the requested entries into its head snapshot, it first sends
  * that snapshot: a {@link SnapshotHeader} (head index, size, CRC32C) and bounded {@link
@@ -391,6 +393,9 @@ final class Catchup {
         wal.startForce(syncer);
         statistics.forcedElsewhere();
         KvStore store = storage.store();
+        // A catch-up writes what may be millions of keys in log order, as a replay does; the store
+        // sorts them in at the end (finish) instead of inserting each where it belongs.
+        store.startBulkLoad();
         for (ReceivedEntry received : current.received) {
             LogEntry entry = received.entry();
             store.apply(entry.index(), updatesOf(entry));
@@ -443,6 +448,7 @@ final class Catchup {
     private Finished finish() throws IOException {
         Run done = run.orElseThrow();
         run = Optional.empty();
+        storage.store().finishBulkLoad();
         if (done.appliedAny) {
             statistics.timedForce(storage.wal());
         }
