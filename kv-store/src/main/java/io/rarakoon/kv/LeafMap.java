@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * <p>Between {@link #startBulkLoad} and {@link #finishBulkLoad}, writes wait unsorted in {@link
  * PendingWrites} and reach the leaves sorted: at the finish, before the next walk, or when they
  * pass a size bound. A log replay writes millions of random keys and reads few of them back in
- * between. Writes that fall in the last leaf go there at once, so that a load of ascending keys
+ * between. Writes above every key in the leaves go there at once, so that a load of ascending keys
  * appends as it would without the bulk load.
  */
 final class LeafMap {
@@ -127,17 +127,20 @@ final class LeafMap {
 
     /**
      * Whether a write of {@code key} waits in the pending table: while bulk-loading, unless the key
-     * falls in the last leaf and has no pending write. Keys written in ascending order all fall
-     * there, and go into the leaf as cheaply as without a bulk load (an append to a leaf in the
+     * is above every key in the leaves and has no pending write. Keys written in ascending order
+     * then go into the last leaf as cheaply as without a bulk load (an append to a leaf in the
      * cache), where holding them back would cost a probe, a copy and a share of the sort. Random
-     * keys rarely fall in the last leaf, so they cost one comparison more.
+     * keys are rarely above all the others, so the leaves stay nearly empty and the old-value
+     * lookup of each held-back write stays cheap.
      */
     private boolean holdsBack(byte[] key) {
         if (pending == null) {
             return false;
         }
-        boolean beforeLastLeaf = Arrays.compareUnsigned(key, leaves.lastKey().array()) < 0;
-        return beforeLastLeaf || pending.contains(key);
+        Leaf last = leaves.lastEntry().getValue();
+        boolean appends =
+                last.size == 0 || Arrays.compareUnsigned(key, last.keys[last.size - 1]) > 0;
+        return !appends || pending.contains(key);
     }
 
     /**
@@ -177,45 +180,67 @@ final class LeafMap {
 
     /**
      * Rebuilds the leaves, full, from one merge of their entries with ascending writes: a write
-     * replaces the entry of its key, a deletion drops it.
+     * replaces the entry of its key, a deletion drops it. The writes between two old entries are
+     * found by a search and appended without reading their keys: a bulk load's keys lie scattered
+     * over the heap, and reading each one to compare it would miss the cache once per write.
      */
     private void rebuildWith(byte[][] keys, byte[][] values) {
         List<Leaf> old = new ArrayList<>(leaves.values());
         leaves.clear();
         Leaf leaf = new Leaf(leafEntriesMax);
         leaves.put(Bytes.EMPTY, leaf);
-        int oldLeaf = 0;
-        int oldIndex = 0;
         int write = 0;
-        while (true) {
-            while (oldLeaf < old.size() && oldIndex == old.get(oldLeaf).size) {
-                oldLeaf++;
-                oldIndex = 0;
-            }
-            boolean oldLeft = oldLeaf < old.size();
-            if (!oldLeft && write == keys.length) {
-                return;
-            }
-            Leaf from = oldLeft ? old.get(oldLeaf) : null;
-            int order =
-                    !oldLeft
-                            ? 1
-                            : write == keys.length
-                                    ? -1
-                                    : Arrays.compareUnsigned(from.keys[oldIndex], keys[write]);
-            if (order < 0) {
-                leaf = appendInOrder(leaf, from.keys[oldIndex], from.values[oldIndex]);
-                oldIndex++;
-                continue;
-            }
-            if (values[write] != PendingWrites.DELETED) {
-                leaf = appendInOrder(leaf, keys[write], values[write]);
-            }
-            write++;
-            if (order == 0) {
-                oldIndex++;
+        for (Leaf from : old) {
+            for (int i = 0; i < from.size; i++) {
+                byte[] oldKey = from.keys[i];
+                int below = firstNotBelow(keys, write, oldKey);
+                leaf = appendWrites(leaf, keys, values, write, below);
+                write = below;
+                if (write < keys.length && Arrays.equals(keys[write], oldKey)) {
+                    leaf = appendWrites(leaf, keys, values, write, write + 1);
+                    write++;
+                } else {
+                    leaf = appendInOrder(leaf, oldKey, from.values[i]);
+                }
             }
         }
+        appendWrites(leaf, keys, values, write, keys.length);
+    }
+
+    /** Appends writes [from, to) but their deletions; returns the leaf the last one went to. */
+    private Leaf appendWrites(Leaf leaf, byte[][] keys, byte[][] values, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (values[i] != PendingWrites.DELETED) {
+                leaf = appendInOrder(leaf, keys[i], values[i]);
+            }
+        }
+        return leaf;
+    }
+
+    /**
+     * The first index at or after {@code from} whose key is not below {@code key}, or {@code
+     * keys.length}: steps that double from {@code from}, then a binary search, so that a short gap
+     * costs few comparisons and a long one its logarithm.
+     */
+    private static int firstNotBelow(byte[][] keys, int from, byte[] key) {
+        int below = from - 1; // the last index known to be below key
+        int step = 1;
+        int probe = from;
+        while (probe < keys.length && Arrays.compareUnsigned(keys[probe], key) < 0) {
+            below = probe;
+            step *= 2;
+            probe = from - 1 + step;
+        }
+        int notBelow = Math.min(probe, keys.length);
+        while (notBelow - below > 1) {
+            int middle = (below + notBelow) >>> 1;
+            if (Arrays.compareUnsigned(keys[middle], key) < 0) {
+                below = middle;
+            } else {
+                notBelow = middle;
+            }
+        }
+        return notBelow;
     }
 
     /** Appends past the greatest key; returns the leaf it went to, a new one if leaf was full. */

@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Where a bulk load puts a write: the last leaf at once, or the table of held-back writes. */
+/** Where a bulk load puts a write: the leaves at once, or the table of held-back writes. */
 class LeafMapTest {
 
     @Test
-    void aBulkLoadAppendsToTheLastLeafAndHoldsBackWritesBeforeIt() {
+    void aBulkLoadAppendsKeysAboveAllOthersAndHoldsBackTheRest() {
         LeafMap map = new LeafMap(4, Long.MAX_VALUE);
         map.startBulkLoad();
         for (int key = 10; key < 30; key++) {
@@ -20,9 +20,11 @@ class LeafMapTest {
         assertEquals(0, map.heldBackCount(), "ascending keys land in the last leaf");
 
         map.put(key(5), value(1));
-        assertEquals(1, map.heldBackCount(), "a key before the last leaf waits");
+        assertEquals(1, map.heldBackCount(), "a key below the greatest waits");
+        map.put(key(30), value(1));
+        assertEquals(1, map.heldBackCount(), "a key above the greatest is appended");
         assertArrayEquals(value(1), map.put(key(29), value(2)));
-        assertEquals(1, map.heldBackCount(), "a rewrite in the last leaf does not");
+        assertEquals(2, map.heldBackCount(), "a rewrite waits");
         assertArrayEquals(value(1), map.put(key(5), value(3)));
         assertArrayEquals(value(3), map.get(key(5)));
 
@@ -31,11 +33,12 @@ class LeafMapTest {
         List<Integer> keys = new ArrayList<>();
         map.walkUp(new byte[0], true, (key, value) -> keys.add((int) key[0]));
         List<Integer> expected = new ArrayList<>(List.of(5));
-        for (int key = 10; key < 30; key++) {
+        for (int key = 10; key <= 30; key++) {
             expected.add(key);
         }
         assertEquals(expected, keys);
-        assertEquals(21, map.size());
+        assertEquals(22, map.size());
+        assertArrayEquals(value(2), map.get(key(29)));
     }
 
     private static byte[] key(int number) {
