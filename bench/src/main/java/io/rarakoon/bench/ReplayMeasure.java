@@ -27,12 +27,12 @@ import java.util.stream.Stream;
 
 /**
  * Measures how fast a node replays its log at start-up: writes a log of the given size (values of
- * {@link #UPDATES_PER_VALUE} sets of random 16-byte keys and 100-byte values, as a busy master
- * batches them; completed segments compressed in the background as in production), waits for the
- * compression to finish, then times {@link NodeStorage#open}, which rebuilds the store from the
- * log. Not a JMH benchmark; run it by hand (docs/performance.md):
+ * {@link #UPDATES_PER_VALUE} sets of 16-byte keys, random or ascending, and random 100-byte values,
+ * as a busy master batches them; completed segments compressed in the background as in production),
+ * waits for the compression to finish, then times {@link NodeStorage#open}, which rebuilds the
+ * store from the log. Not a JMH benchmark; run it by hand (docs/performance.md):
  *
- * <pre>java -Xmx8g -cp bench/target/benchmarks.jar io.rarakoon.bench.ReplayMeasure 1024
+ * <pre>java -Xmx8g -cp bench/target/benchmarks.jar io.rarakoon.bench.ReplayMeasure 1024 [ascending]
  * </pre>
  *
  * <p>The log's files are still in the page cache when the replay starts, so the figure is the
@@ -42,18 +42,24 @@ public final class ReplayMeasure {
     /** Client updates per logged value. */
     static final int UPDATES_PER_VALUE = 32;
 
+    private static final int KEY_BYTES = 16;
+
     /** Entries appended between two forces while the log is written. */
     private static final int ENTRIES_PER_FORCE = 256;
 
     private ReplayMeasure() {}
 
-    /** Argument: the log size in MiB (default 100); prints the figures. */
+    /**
+     * Arguments: the log size in MiB (default 100), then {@code ascending} for keys written in
+     * order (default: random keys); prints the figures.
+     */
     public static void main(String[] args) throws Exception {
         long logBytesMin = (args.length > 0 ? Long.parseLong(args[0]) : 100) << 20;
+        boolean ascending = args.length > 1 && args[1].equals("ascending");
         Path directory = Files.createTempDirectory("replay-measure");
         ExecutorService background = Executors.newSingleThreadExecutor();
         try {
-            long[] written = writeLog(directory, logBytesMin, background);
+            long[] written = writeLog(directory, logBytesMin, ascending, background);
             // A restarting node's compressor is not running: let the writer's finish first, so
             // that it does not share the cores with the replay being timed.
             background.shutdown();
@@ -73,11 +79,12 @@ public final class ReplayMeasure {
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(
                     Locale.ROOT,
-                    "log %.1f MiB, %d entries, %d keys: replay %.2f s = %.1f MB/s,"
+                    "log %.1f MiB, %d entries, %d %s keys: replay %.2f s = %.1f MB/s,"
                             + " %.0f entries/s, %.0f updates/s (%d MiB on disk after compression)%n",
                     written[0] / 1048576.0,
                     written[1],
                     keys,
+                    ascending ? "ascending" : "random",
                     seconds,
                     written[0] / 1e6 / seconds,
                     written[1] / seconds,
@@ -90,18 +97,22 @@ public final class ReplayMeasure {
     }
 
     /** Returns the payload bytes and the entries written. */
-    private static long[] writeLog(Path directory, long logBytesMin, ExecutorService background)
+    private static long[] writeLog(
+            Path directory, long logBytesMin, boolean ascending, ExecutorService background)
             throws IOException {
         WireCodec codec = new WireCodec();
         SplittableRandom random = new SplittableRandom(42);
         long bytes = 0;
         long index = 0;
+        long keyNumber = 0;
         try (Wal wal =
                 Wal.open(new NioDisk(directory), Limits.ENTRIES_PER_SEGMENT_DEFAULT, background)) {
             while (bytes < logBytesMin) {
                 List<ByteString> updates = new ArrayList<>(UPDATES_PER_VALUE);
                 for (int i = 0; i < UPDATES_PER_VALUE; i++) {
-                    Update set = new Update.Set(randomBytes(random, 16), randomBytes(random, 100));
+                    Bytes key =
+                            ascending ? ascendingKey(keyNumber++) : randomBytes(random, KEY_BYTES);
+                    Update set = new Update.Set(key, randomBytes(random, 100));
                     updates.add(ByteString.copyOf(codec.encode(set)));
                 }
                 byte[] payload =
@@ -115,6 +126,15 @@ public final class ReplayMeasure {
             wal.force();
         }
         return new long[] {bytes, index};
+    }
+
+    /** Key n: n as a big-endian number in {@link #KEY_BYTES} bytes, so that keys ascend. */
+    private static Bytes ascendingKey(long n) {
+        byte[] key = new byte[KEY_BYTES];
+        for (int i = 0; i < Long.BYTES; i++) {
+            key[KEY_BYTES - 1 - i] = (byte) (n >>> (Byte.SIZE * i));
+        }
+        return Bytes.copyOf(key);
     }
 
     private static Bytes randomBytes(SplittableRandom random, int length) {
