@@ -13,6 +13,7 @@ import io.rarakoon.wal.NioDisk;
 import io.rarakoon.wal.Wal;
 import io.rarakoon.wire.WireCodec;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,6 +57,10 @@ public final class ReplayMeasure {
     public static void main(String[] args) throws Exception {
         long logBytesMin = (args.length > 0 ? Long.parseLong(args[0]) : 100) << 20;
         boolean ascending = args.length > 1 && args[1].equals("ascending");
+        if (args.length > 2 || (args.length > 1 && !ascending)) {
+            System.err.println("usage: ReplayMeasure [MiB] [ascending]");
+            System.exit(2);
+        }
         Path directory = Files.createTempDirectory("replay-measure");
         ExecutorService background = Executors.newSingleThreadExecutor();
         try {
@@ -130,11 +135,8 @@ public final class ReplayMeasure {
 
     /** Key n: n as a big-endian number in {@link #KEY_BYTES} bytes, so that keys ascend. */
     private static Bytes ascendingKey(long n) {
-        byte[] key = new byte[KEY_BYTES];
-        for (int i = 0; i < Long.BYTES; i++) {
-            key[KEY_BYTES - 1 - i] = (byte) (n >>> (Byte.SIZE * i));
-        }
-        return Bytes.copyOf(key);
+        return Bytes.copyOf(
+                ByteBuffer.allocate(KEY_BYTES).putLong(KEY_BYTES - Long.BYTES, n).array());
     }
 
     private static Bytes randomBytes(SplittableRandom random, int length) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -179,13 +180,14 @@ final class BenchmarkCommand implements Callable<Integer> {
         if (!tls.isComplete()) {
             return "--tls-cert and --tls-key go together";
         }
-        List<String> scenarios = List.of("set", "get", "mixed", "sequence", "range");
-        if (!scenarios.contains(scenario)) {
-            return "--scenario: '" + scenario + "' is not one of " + String.join(", ", scenarios);
-        }
-        List<String> keyOrders = List.of("sequential", "random");
-        if (!keyOrders.contains(keyOrder)) {
-            return "--key-order: '" + keyOrder + "' is not one of " + String.join(", ", keyOrders);
+        for (String problem :
+                List.of(
+                        unlessOneOf("--scenario", scenario, BenchmarkWorkload.Scenario.values()),
+                        unlessOneOf(
+                                "--key-order", keyOrder, BenchmarkWorkload.KeyOrder.values()))) {
+            if (!problem.isEmpty()) {
+                return problem;
+            }
         }
         if (clients < 1 || clients > CLIENTS_MAX) {
             return "--clients " + clients + " is outside 1.." + CLIENTS_MAX;
@@ -208,6 +210,15 @@ final class BenchmarkCommand implements Callable<Integer> {
             return "--keys " + preloadKeys + " is outside 1.." + PRELOAD_KEYS_MAX;
         }
         return "";
+    }
+
+    /** "" if {@code value} is the lower-case name of one of {@code choices}, else the problem. */
+    private static String unlessOneOf(String option, String value, Enum<?>[] choices) {
+        List<String> names =
+                Arrays.stream(choices).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+        return names.contains(value)
+                ? ""
+                : option + ": '" + value + "' is not one of " + String.join(", ", names);
     }
 
     private void print(BenchmarkRun.Result result) {

@@ -224,14 +224,14 @@ final class LeafMap {
      */
     private static int firstNotBelow(byte[][] keys, int from, byte[] key) {
         int below = from - 1; // the last index known to be below key
-        int step = 1;
+        long step = 1; // a long, so that doubling past a huge array cannot overflow
         int probe = from;
         while (probe < keys.length && Arrays.compareUnsigned(keys[probe], key) < 0) {
             below = probe;
             step *= 2;
-            probe = from - 1 + step;
+            probe = (int) Math.min(keys.length, from - 1 + step);
         }
-        int notBelow = Math.min(probe, keys.length);
+        int notBelow = probe;
         while (notBelow - below > 1) {
             int middle = (below + notBelow) >>> 1;
             if (Arrays.compareUnsigned(keys[middle], key) < 0) {
