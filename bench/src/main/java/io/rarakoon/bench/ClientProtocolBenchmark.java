@@ -27,8 +27,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Cost of Arakoon's client protocol codec: a SET with a 100-byte value through the encoder and the
- * server's incremental decoder (prologue included, as for a fresh connection), and a 100-entry
- * RANGE_ENTRIES answer through the response encoder and the client's decoder.
+ * server's incremental decoder (prologue included, as for a fresh connection, and on an open
+ * connection, as the server reads every request after the first), and a 100-entry RANGE_ENTRIES
+ * answer through the response encoder and the client's decoder.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,6 +40,7 @@ public class ClientProtocolBenchmark {
     private Request set;
     private byte[] setBytes;
     private byte[] prologue;
+    private RequestDecoder openConnection;
     private Request range;
     private Response entries;
     private byte[] entriesBytes;
@@ -51,6 +53,11 @@ public class ClientProtocolBenchmark {
         set = new Request.Set(ByteString.utf8("user/000042"), ByteString.of(value));
         setBytes = RequestEncoder.encode(set);
         prologue = RequestEncoder.encodePrologue(CLUSTER);
+        openConnection = new RequestDecoder(CLUSTER);
+        openConnection.feed(ByteBuffer.wrap(prologue));
+        if (!(openConnection.next() instanceof DecodeStep.NeedMoreBytes)) {
+            throw new IllegalStateException("the prologue alone decoded to a request");
+        }
         range =
                 new Request.RangeEntries(
                         Consistency.CONSISTENT,
@@ -79,6 +86,19 @@ public class ClientProtocolBenchmark {
         decoder.feed(ByteBuffer.wrap(prologue));
         decoder.feed(ByteBuffer.wrap(setBytes));
         return decoder.next();
+    }
+
+    /**
+     * A server's turn on an open connection that received one SET: the request, then the answer
+     * that the buffer holds no more.
+     */
+    @Benchmark
+    public DecodeStep<Request> decodeSetThenFindNoMore() {
+        openConnection.feed(ByteBuffer.wrap(setBytes));
+        if (!(openConnection.next() instanceof DecodeStep.Decoded)) {
+            throw new IllegalStateException("a whole SET did not decode");
+        }
+        return openConnection.next();
     }
 
     @Benchmark

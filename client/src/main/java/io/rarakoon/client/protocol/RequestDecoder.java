@@ -108,7 +108,9 @@ public final class RequestDecoder {
                                 requestBytesMax));
             }
             start += r.consumed();
-            bufferedBytesMin = 0;
+            // Every request starts with its command word: a server asks again after each request,
+            // and a buffer that ends with it then needs no failed decode attempt to say so.
+            bufferedBytesMin = Integer.BYTES;
             return new DecodeStep.Decoded<>(request, r.consumed());
         } catch (WireException e) {
             return e instanceof WireException.Underflow underflow

@@ -48,6 +48,8 @@ class ProtocolRoundTripPropertyTest {
             assertEquals(new DecodeStep.Decoded<>(request, bytes.length), decoder.next());
         }
         assertEquals(0, decoder.bufferedBytes());
+        // The next request's command word first.
+        assertEquals(new DecodeStep.NeedMoreBytes<>(Integer.BYTES), decoder.next());
     }
 
     @Provide
