@@ -108,8 +108,8 @@ public final class RequestDecoder {
                                 requestBytesMax));
             }
             start += r.consumed();
-            // Every request starts with its command word: a server asks again after each request,
-            // and a buffer that ends with it then needs no failed decode attempt to say so.
+            // Every request starts with its 4-byte command word. A server asks again after each
+            // request, mostly with nothing left buffered: answered here without a failed attempt.
             bufferedBytesMin = Integer.BYTES;
             return new DecodeStep.Decoded<>(request, r.consumed());
         } catch (WireException e) {
