@@ -99,8 +99,8 @@ public final class KvStore {
      * Starts a bulk load, as a log replay is: until {@link #finishBulkLoad}, user writes wait in an
      * unsorted hash table and are sorted into the ordered map at the finish, or before the next
      * read that needs key order (a range, a prefix, a snapshot). Every read sees every write as
-     * usual; a replay of random keys runs several times faster, and the table costs about 20 bytes
-     * per pending write until the finish.
+     * usual; a replay of random keys runs several times faster, and the table costs about 20 to 30
+     * bytes per pending write until the finish.
      */
     public void startBulkLoad() {
         data.user.startBulkLoad();

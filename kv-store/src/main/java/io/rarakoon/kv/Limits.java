@@ -33,8 +33,8 @@ public final class Limits {
     /**
      * A bulk load holds back writes up to 1/this of the maximum heap, then sorts them into the map
      * and starts over. A replay into an empty map is fastest when it never has to (each later write
-     * then looks its key up in the leaves, for the old value); the bound keeps the pages, and the
-     * sorted copy made from them at the finish, from running the heap out.
+     * then looks its key up in the leaves, for the old value); the bound keeps the held writes,
+     * replaced ones included, and the arrays the finish sorts them in from running the heap out.
      */
     static final int PENDING_WRITE_HEAP_SHARE = 4;
 

@@ -1,23 +1,21 @@
 package io.rarakoon.kv;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Writes a {@link LeafMap} holds back while it bulk-loads: an open-addressing hash table from key
- * to its newest record, a key and a value (or a deletion) copied into large byte pages. A write
- * here costs a hash, a copy and one or two cache misses, where an ordered insert into millions of
- * random keys costs a search that misses the cache at every step; {@link #drainSorted} hands the
- * writes over in key order once.
+ * to its newest write, over a log of the writes' key and value arrays in the order they came. A
+ * write here costs a hash, a probe (one or two cache misses) and two stores at the log's end, where
+ * an ordered insert into millions of random keys costs a search that misses the cache at every
+ * step; {@link #drainSorted} hands the writes over in key order once.
  *
- * <p>The table and pages hold no references: written at random between two young collections, a
- * table of references would have the collector scan all of it at each one (hundreds of milliseconds
- * per collection at millions of keys), and the caller's arrays die young instead of being copied to
- * the old generation. Not thread-safe.
+ * <p>The arrays handed in are kept, not copied, and become the map's at the drain: a copy of each
+ * write would be memory the heap must first hand out, then a second copy when the writes leave for
+ * the leaves. The table holds log positions, not references, and the log's chunks are filled front
+ * to back, so a young collection finds old-to-young references only in the chunk being filled, not
+ * scattered over a table written at random. Not thread-safe.
  */
 final class PendingWrites {
 
@@ -29,69 +27,57 @@ final class PendingWrites {
 
     private static final int SLOTS_INITIAL = 1 << 12;
 
-    /** Records are appended to pages of this size; a larger record gets a page of its own. */
-    private static final int PAGE_BYTES = 1 << 20;
+    /**
+     * Log positions per chunk: 16,384 references, 64 or 128 KiB, below the size at which G1 puts an
+     * array in regions of its own, so that a chunk starts young like the arrays it refers to.
+     */
+    private static final int CHUNK_BITS = 14;
 
-    /** Records start at multiples of this, so that an address names an offset in fewer bits. */
-    private static final int RECORD_ALIGNMENT = Long.BYTES;
-
-    /** Bits of an address that hold a record's offset in its page, in units of the alignment. */
-    private static final int OFFSET_BITS =
-            Integer.numberOfTrailingZeros(PAGE_BYTES / RECORD_ALIGNMENT);
+    private static final int CHUNK_ENTRIES = 1 << CHUNK_BITS;
 
     /**
-     * Pages at most: an address holds its page's index plus one in the bits above the offset (so
-     * that no address is 0), and stays a positive int. {@link #isFull} tells the caller to drain.
+     * What a held write costs beyond its key's and value's bytes, about: the two arrays' headers
+     * (16 bytes each) and padding, their references in the log and 11 to 23 bytes of table.
      */
-    private static final int ADDRESSABLE_PAGES = (1 << (Integer.SIZE - 1 - OFFSET_BITS)) - 1;
+    private static final int WRITE_OVERHEAD_BYTES = 64;
 
-    /**
-     * A record: key length (with {@link #SUPERSEDED_BIT}), value length (or {@link
-     * #DELETED_LENGTH}), key, value, padded to the alignment.
-     */
-    private static final int RECORD_HEADER_BYTES = 2 * Integer.BYTES;
+    /** Log positions at most: a slot holds a position plus one (0 is empty) in an int. */
+    private static final int POSITIONS_MAX = Integer.MAX_VALUE - 1;
 
-    private static final int DELETED_LENGTH = -1;
-
-    /** Set in the key length of a record a later write of its key replaced: the drain skips it. */
-    private static final int SUPERSEDED_BIT = Integer.MIN_VALUE;
-
-    /** A slot with no record. */
+    /** A slot with no write. */
     private static final long EMPTY = 0;
 
-    private static final VarHandle INT =
-            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
-
     /**
-     * Per slot, the key's hash in the high 32 bits and the address of its newest record in the low
-     * 32, or {@link #EMPTY}: one load, and one cache miss, per probe.
+     * Per slot, the key's hash in the high 32 bits and the log position of its newest write plus
+     * one in the low 32, or {@link #EMPTY}: one load, and one cache miss, per probe.
      */
     private long[] slots;
 
-    private final List<byte[]> pages = new ArrayList<>();
+    /** The log: per position, a write's key (null once a later write of the key replaced it). */
+    private final List<byte[][]> keyChunks = new ArrayList<>();
 
-    private final int pagesMax;
+    /** Per position, the write's value or {@link #DELETED}. */
+    private final List<byte[][]> valueChunks = new ArrayList<>();
 
-    /** Per page, the bytes its records fill from its start. */
-    private int[] pageFills;
-
-    private long recordBytes;
+    private final int positionsMax;
+    private int logged;
+    private long heldBytes;
     private int size;
 
     /** What {@link #prefetch} loads, kept so that the compiler cannot drop the loads. */
     private long prefetched;
 
     PendingWrites() {
-        this(ADDRESSABLE_PAGES);
+        this(POSITIONS_MAX);
     }
 
-    /** A table that reports itself full at {@code pagesMax} pages (a test needs few). */
-    PendingWrites(int pagesMax) {
-        if (pagesMax < 1 || pagesMax > ADDRESSABLE_PAGES) {
+    /** A table that reports itself full after {@code positionsMax} writes (a test needs few). */
+    PendingWrites(int positionsMax) {
+        if (positionsMax < 1 || positionsMax > POSITIONS_MAX) {
             throw new IllegalArgumentException(
-                    "pagesMax " + pagesMax + " outside 1.." + ADDRESSABLE_PAGES);
+                    "positionsMax " + positionsMax + " outside 1.." + POSITIONS_MAX);
         }
-        this.pagesMax = pagesMax;
+        this.positionsMax = positionsMax;
         clear();
     }
 
@@ -100,14 +86,14 @@ final class PendingWrites {
         return size;
     }
 
-    /** Bytes of records held, overwritten ones included: what the pages cost. */
-    long recordBytes() {
-        return recordBytes;
+    /** Bytes the held writes cost, replaced ones included: keys, values and their overhead. */
+    long heldBytes() {
+        return heldBytes;
     }
 
-    /** Whether the records exceed {@code recordBytesMax} or fill the pages an address can name. */
-    boolean isFull(long recordBytesMax) {
-        return recordBytes > recordBytesMax || pages.size() >= pagesMax;
+    /** Whether the writes cost over {@code heldBytesMax} or fill every log position. */
+    boolean isFull(long heldBytesMax) {
+        return heldBytes > heldBytesMax || logged >= positionsMax;
     }
 
     /**
@@ -123,17 +109,16 @@ final class PendingWrites {
         return slots[find(key, hash(key))] != EMPTY;
     }
 
-    /**
-     * A copy of the pending value of {@code key} (or {@link #DELETED}), or null if none is pending.
-     */
+    /** The pending value of {@code key} (or {@link #DELETED}), or null if none is pending. */
     byte[] get(byte[] key) {
         long slot = slots[find(key, hash(key))];
-        return slot == EMPTY ? null : valueOf(addressOf(slot));
+        return slot == EMPTY ? null : valueChunks.get(chunkOf(slot))[offsetOf(slot)];
     }
 
     /**
-     * Makes a copy of {@code value} (or {@link #DELETED}) the pending value of {@code key}; returns
-     * the value it replaces (possibly {@link #DELETED}), or null if none was pending.
+     * Makes {@code value} (or {@link #DELETED}) the pending value of {@code key}, keeping both
+     * arrays; returns the value it replaces (possibly {@link #DELETED}), or null if none was
+     * pending.
      */
     byte[] put(byte[] key, byte[] value) {
         int hash = hash(key);
@@ -143,13 +128,10 @@ final class PendingWrites {
         if (old == EMPTY) {
             size++;
         } else {
-            int address = addressOf(old);
-            previous = valueOf(address);
-            byte[] page = pageOf(address);
-            int offset = offsetOf(address);
-            INT.set(page, offset, (int) INT.get(page, offset) | SUPERSEDED_BIT);
+            previous = valueChunks.get(chunkOf(old))[offsetOf(old)];
+            keyChunks.get(chunkOf(old))[offsetOf(old)] = null; // the drain skips it
         }
-        slots[slot] = (long) hash << Integer.SIZE | append(key, value);
+        slots[slot] = (long) hash << Integer.SIZE | log(key, value) + 1;
         if (size > slots.length * LOAD_FACTOR_MAX) {
             grow();
         }
@@ -164,21 +146,17 @@ final class PendingWrites {
         byte[][] keys = new byte[size][];
         byte[][] values = new byte[size][];
         int count = 0;
-        // Page order, not slot order: the pages are read once, front to back.
-        for (int pageIndex = 0; pageIndex < pages.size(); pageIndex++) {
-            byte[] page = pages.get(pageIndex);
-            int offset = 0;
-            while (offset < pageFills[pageIndex]) {
-                int keyLengthAndBit = (int) INT.get(page, offset);
-                int keyLength = keyLengthAndBit & ~SUPERSEDED_BIT;
-                int valueLength = (int) INT.get(page, offset + Integer.BYTES);
-                int keyStart = offset + RECORD_HEADER_BYTES;
-                if ((keyLengthAndBit & SUPERSEDED_BIT) == 0) {
-                    keys[count] = Arrays.copyOfRange(page, keyStart, keyStart + keyLength);
-                    values[count] = valueOf(page, offset);
+        // Log order: the chunks are read once, front to back.
+        for (int chunk = 0; chunk < keyChunks.size(); chunk++) {
+            byte[][] chunkKeys = keyChunks.get(chunk);
+            byte[][] chunkValues = valueChunks.get(chunk);
+            int end = Math.min(CHUNK_ENTRIES, logged - chunk * CHUNK_ENTRIES);
+            for (int offset = 0; offset < end; offset++) {
+                if (chunkKeys[offset] != null) {
+                    keys[count] = chunkKeys[offset];
+                    values[count] = chunkValues[offset];
                     count++;
                 }
-                offset += alignedLength(keyLength, valueLength);
             }
         }
         clear();
@@ -194,9 +172,10 @@ final class PendingWrites {
 
     private void clear() {
         slots = new long[SLOTS_INITIAL];
-        pages.clear();
-        pageFills = new int[16];
-        recordBytes = 0;
+        keyChunks.clear();
+        valueChunks.clear();
+        logged = 0;
+        heldBytes = 0;
         size = 0;
     }
 
@@ -206,80 +185,37 @@ final class PendingWrites {
         int slot = hash & mask;
         long found;
         while ((found = slots[slot]) != EMPTY
-                && (hashOf(found) != hash || !recordHasKey(addressOf(found), key))) {
+                && (hashOf(found) != hash
+                        || !Arrays.equals(keyChunks.get(chunkOf(found))[offsetOf(found)], key))) {
             slot = (slot + 1) & mask;
         }
         return slot;
     }
 
-    /** Copies a record into the pages and returns its address. */
-    private int append(byte[] key, byte[] value) {
-        int valueLength = value == DELETED ? DELETED_LENGTH : value.length;
-        int length = alignedLength(key.length, valueLength);
-        int pageIndex = pages.size() - 1;
-        if (pageIndex < 0 || pageFills[pageIndex] + length > pages.get(pageIndex).length) {
-            // A record larger than a page gets a page of its own, exactly its size.
-            pages.add(new byte[Math.max(length, PAGE_BYTES)]);
-            pageIndex++;
-            if (pageIndex == pageFills.length) {
-                pageFills = Arrays.copyOf(pageFills, pageIndex * 2);
-            }
+    /** Appends a write to the log and returns its position. */
+    private int log(byte[] key, byte[] value) {
+        int position = logged++;
+        int offset = position & (CHUNK_ENTRIES - 1);
+        if (offset == 0) {
+            keyChunks.add(new byte[CHUNK_ENTRIES][]);
+            valueChunks.add(new byte[CHUNK_ENTRIES][]);
         }
-        byte[] page = pages.get(pageIndex);
-        int offset = pageFills[pageIndex];
-        pageFills[pageIndex] += length;
-        INT.set(page, offset, key.length);
-        INT.set(page, offset + Integer.BYTES, valueLength);
-        System.arraycopy(key, 0, page, offset + RECORD_HEADER_BYTES, key.length);
-        if (valueLength > 0) {
-            System.arraycopy(
-                    value, 0, page, offset + RECORD_HEADER_BYTES + key.length, valueLength);
-        }
-        recordBytes += length;
-        return (pageIndex + 1) << OFFSET_BITS | offset / RECORD_ALIGNMENT;
-    }
-
-    private static int alignedLength(int keyLength, int valueLength) {
-        int length = RECORD_HEADER_BYTES + keyLength + Math.max(0, valueLength);
-        return (length + RECORD_ALIGNMENT - 1) & -RECORD_ALIGNMENT;
-    }
-
-    private boolean recordHasKey(int address, byte[] key) {
-        byte[] page = pageOf(address);
-        int offset = offsetOf(address);
-        int keyStart = offset + RECORD_HEADER_BYTES;
-        return (int) INT.get(page, offset) == key.length
-                && Arrays.equals(page, keyStart, keyStart + key.length, key, 0, key.length);
-    }
-
-    private byte[] valueOf(int address) {
-        return valueOf(pageOf(address), offsetOf(address));
-    }
-
-    /** A copy of the value of the record at {@code offset}, or {@link #DELETED}. */
-    private static byte[] valueOf(byte[] page, int offset) {
-        int valueLength = (int) INT.get(page, offset + Integer.BYTES);
-        if (valueLength == DELETED_LENGTH) {
-            return DELETED;
-        }
-        int valueStart = offset + RECORD_HEADER_BYTES + (int) INT.get(page, offset);
-        return Arrays.copyOfRange(page, valueStart, valueStart + valueLength);
+        keyChunks.get(position >>> CHUNK_BITS)[offset] = key;
+        valueChunks.get(position >>> CHUNK_BITS)[offset] = value;
+        heldBytes += (long) key.length + value.length + WRITE_OVERHEAD_BYTES;
+        return position;
     }
 
     private static int hashOf(long slot) {
         return (int) (slot >>> Integer.SIZE);
     }
 
-    private static int addressOf(long slot) {
-        return (int) slot;
+    private static int chunkOf(long slot) {
+        return ((int) slot - 1) >>> CHUNK_BITS;
     }
 
-    private byte[] pageOf(int address) {
-        return pages.get((address >>> OFFSET_BITS) - 1);
-    }
-
-    private static int offsetOf(int address) {
-        return (address & ((1 << OFFSET_BITS) - 1)) * RECORD_ALIGNMENT;
+    private static int offsetOf(long slot) {
+        return ((int) slot - 1) & (CHUNK_ENTRIES - 1);
     }
 
     private void grow() {

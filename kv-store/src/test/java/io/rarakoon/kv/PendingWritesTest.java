@@ -11,29 +11,29 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * The page handling of {@link PendingWrites} that the leaf-map properties, with tiny values, miss.
+ * The log handling of {@link PendingWrites} that the leaf-map properties, with tiny values, miss.
  */
 class PendingWritesTest {
 
     @Test
-    void valuesLargerThanAPageKeepEveryRecordReadable() {
+    void keepsTheArraysItIsHandedAndReadsEveryWriteBack() {
         PendingWrites writes = new PendingWrites();
         byte[] large = filled(3 << 20, (byte) 7);
+        byte[] key = key(2);
         writes.put(key(1), new byte[] {1});
-        writes.put(key(2), large);
+        writes.put(key, large);
         writes.put(key(3), new byte[] {3});
-        writes.put(key(4), filled(1 << 20, (byte) 4)); // header and key push it past a page
-        writes.put(key(5), new byte[] {5});
 
+        assertSame(large, writes.get(key(2)), "held, not copied");
         assertArrayEquals(new byte[] {1}, writes.get(key(1)));
-        assertArrayEquals(large, writes.get(key(2)));
         assertArrayEquals(new byte[] {3}, writes.get(key(3)));
-        assertArrayEquals(filled(1 << 20, (byte) 4), writes.get(key(4)));
-        assertArrayEquals(new byte[] {5}, writes.get(key(5)));
+        byte[][][] drained = writes.drainSorted();
+        assertSame(key, drained[0][1]);
+        assertSame(large, drained[1][1]);
     }
 
     @Test
-    void drainSkipsReplacedRecordsOfEverySize() {
+    void drainSkipsReplacedWrites() {
         PendingWrites writes = new PendingWrites();
         byte[] large = filled(3 << 20, (byte) 7);
         writes.put(key(1), new byte[] {1});
@@ -48,7 +48,7 @@ class PendingWritesTest {
         assertArrayEquals(new byte[][] {key(1), key(2), key(3)}, drained[0]);
         assertSame(PendingWrites.DELETED, drained[1][0]);
         assertArrayEquals(new byte[] {2}, drained[1][1]);
-        assertArrayEquals(large, drained[1][2]);
+        assertSame(large, drained[1][2]);
     }
 
     @Test
@@ -77,25 +77,42 @@ class PendingWritesTest {
                     -1, Integer.signum(Arrays.compareUnsigned(drained[0][i - 1], drained[0][i])));
         }
         assertEquals(0, writes.size());
-        assertEquals(0, writes.recordBytes());
+        assertEquals(0, writes.heldBytes());
         assertNull(writes.get(drained[0][0]));
     }
 
     @Test
-    void reportsItselfFullAtItsPageLimitAndEveryRecordStaysReadable() {
-        PendingWrites writes = new PendingWrites(3);
-        byte[] large = filled(1 << 20, (byte) 9); // with header and key, a page of its own
-        writes.put(key(1), large);
-        writes.put(key(2), large);
+    void reportsItselfFullAtItsLogLimitAndEveryWriteStaysReadable() {
+        // Past one chunk of the log, with rewrites (which take log positions too) in the middle.
+        int positions = 20_000;
+        PendingWrites writes = new PendingWrites(positions);
+        for (int i = 0; i < positions - 1; i++) {
+            writes.put(key(i % 15_000), key(i));
+        }
         assertFalse(writes.isFull(Long.MAX_VALUE));
-        writes.put(key(3), large);
+        writes.put(key(15_000), key(positions - 1));
 
         assertTrue(writes.isFull(Long.MAX_VALUE));
-        assertTrue(writes.isFull(0));
+        assertEquals(15_001, writes.size());
+        assertArrayEquals(key(15_001), writes.get(key(1)), "the rewrite, not the first write");
         byte[][][] drained = writes.drainSorted();
-        assertArrayEquals(new byte[][] {key(1), key(2), key(3)}, drained[0]);
-        assertArrayEquals(large, drained[1][2]);
+        assertEquals(15_001, drained[0].length);
+        assertArrayEquals(key(15_001), drained[1][1]);
+        assertArrayEquals(key(14_999), drained[1][14_999]);
         assertFalse(writes.isFull(Long.MAX_VALUE));
+    }
+
+    @Test
+    void reportsItselfFullPastItsByteBoundCountingReplacedWrites() {
+        PendingWrites writes = new PendingWrites();
+        writes.put(key(1), filled(1000, (byte) 1));
+        long oneWrite = writes.heldBytes();
+        assertTrue(oneWrite > 1004, "key and value bytes and their overhead: " + oneWrite);
+        writes.put(key(1), filled(1000, (byte) 2));
+
+        assertEquals(2 * oneWrite, writes.heldBytes());
+        assertTrue(writes.isFull(2 * oneWrite - 1));
+        assertFalse(writes.isFull(2 * oneWrite));
     }
 
     private static byte[] key(int number) {
