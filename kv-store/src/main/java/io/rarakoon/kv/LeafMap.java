@@ -129,9 +129,9 @@ final class LeafMap {
      * Whether a write of {@code key} waits in the pending table: while bulk-loading, unless the key
      * is above every key in the leaves and has no pending write. Keys written in ascending order
      * then go into the last leaf as cheaply as without a bulk load (an append to a leaf in the
-     * cache), where holding them back would cost a probe, a copy and a share of the sort. Random
-     * keys are rarely above all the others, so the leaves stay nearly empty and the old-value
-     * lookup of each held-back write stays cheap.
+     * cache), where holding them back would cost a probe, a place in the log and a share of the
+     * sort. Random keys are rarely above all the others, so the leaves stay nearly empty and the
+     * old-value lookup of each held-back write stays cheap.
      */
     private boolean holdsBack(byte[] key) {
         if (pending == null) {
